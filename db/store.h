@@ -207,4 +207,17 @@ int lp_store_meta_get(struct lp_store *s, const char *key, char **out, struct lp
 /* Sets `key` to `value`. */
 int lp_store_meta_put(struct lp_store *s, const char *key, const char *value, struct lp_error *err);
 
+/* ---- officers' database identities (added with the PostgreSQL backend) ---- */
+
+/* Gives officer o its identity in the database: on PostgreSQL, creates
+ * the LOGIN role o->login when missing, makes it a member of the group
+ * role of o->role only (lapor_admin, lapor_coordinator, ...; "system"
+ * joins lapor_admin) and allows its login only when o->active.  Call it
+ * after lp_store_officer_put().  LP_EPERM unless the connection is the
+ * database's owner or an admin officer; LP_EDATA for a login that cannot
+ * be an officer's role (a superuser, a group, "pg_*").  No-op (LP_OK) on
+ * SQLite, where the officer is the Unix login. */
+int lp_store_officer_provision(struct lp_store *s, const struct lp_officer *o,
+			       struct lp_error *err);
+
 #endif

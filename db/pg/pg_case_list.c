@@ -1,0 +1,238 @@
+/* pg_case_list.c: case lists (keyset pages) and counts on PostgreSQL.
+ *
+ * The statement is built from the filter's shape (which conditions are
+ * present, the order, the relation read) and prepared once per shape and
+ * connection; the values are always parameters.  A list without a limit
+ * is read PG_PAGE_ROWS rows per round trip, each page starting after the
+ * last row of the previous one, so memory does not grow with the table. */
+#include "pg_internal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_case_sql.h"
+
+enum shape_bit {
+	SH_SCOPE_PATH = 1 << 0,
+	SH_SCOPE_AGENCY = 1 << 1,
+	SH_SCOPE_STATUS = 1 << 2,
+	SH_STATUS = 1 << 3,
+	SH_AGENCY = 1 << 4,
+	SH_UNDER = 1 << 5,
+	SH_ASSIGNEE = 1 << 6,
+	SH_KIND = 1 << 7,
+	SH_PRIVACY = 1 << 8,
+	SH_ESCALATED = 1 << 9,
+	SH_DUE_BEFORE = 1 << 10,
+	SH_UPDATED_AFTER = 1 << 11,
+	SH_DESC = 1 << 12,
+	SH_AFTER = 1 << 13,
+	SH_MASKED = 1 << 14,
+	SH_COUNT = 1 << 15,
+	SH_ORDER_SHIFT = 16, /* two bits: enum lp_case_order */
+};
+
+/* Status names as a text[] literal: "{new,assigned}" (names are plain
+ * lower-case words). */
+static void status_array(unsigned mask, char *buf, size_t n)
+{
+	size_t len = 0;
+	buf[len++] = '{';
+	for (int st = 0; st < LP_STATUS_COUNT; st++) {
+		if (!(mask & (1u << st)))
+			continue;
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", len > 1 ? "," : "",
+					lp_status_name((enum lp_status)st));
+	}
+	snprintf(buf + len, n - len, "}");
+}
+
+struct built {
+	char sql[3072];
+	size_t len;
+	struct pg_params p;
+	char scope_status[160];
+	char status[160];
+	unsigned shape;
+};
+
+/* Appends to the statement text (never values: only $n numbers). */
+#define ADD(b, ...) \
+	((b)->len += (size_t)snprintf((b)->sql + (b)->len, sizeof (b)->sql - (b)->len, __VA_ARGS__))
+
+#define IN_SUBTREE "k.agency IN (SELECT a.code FROM agency a WHERE a.path >= $%d::text " \
+		   "AND a.path < $%d::text || chr(1114111))"
+
+static const char *order_col(enum lp_case_order o)
+{
+	return o == LP_ORDER_DUE ? "k.due_key" : o == LP_ORDER_UPDATED ? "k.updated_at" : NULL;
+}
+
+/* Builds the statement and its parameters for f; `count` for a count. */
+static void build(struct built *b, const struct lp_case_filter *f, bool masked, bool count,
+		  int limit)
+{
+	memset(b, 0, sizeof *b);
+	b->shape = (masked ? SH_MASKED : 0) | (count ? SH_COUNT : 0);
+	b->len = (size_t)snprintf(b->sql, sizeof b->sql, "SELECT %s FROM %s k WHERE true",
+				  count ? "count(*)" : PG_CASE_COLS,
+				  masked ? "case_visible" : "kase");
+	struct pg_params *p = &b->p;
+	if (f->scope_path && *f->scope_path) {
+		b->shape |= SH_SCOPE_PATH;
+		int n = pp_text(p, f->scope_path);
+		ADD(b, " AND " IN_SUBTREE, n, n);
+	}
+	if (f->scope_agency && *f->scope_agency) {
+		b->shape |= SH_SCOPE_AGENCY;
+		ADD(b, " AND k.agency = $%d", pp_text(p, f->scope_agency));
+	}
+	if (f->scope_status_mask) {
+		b->shape |= SH_SCOPE_STATUS;
+		status_array(f->scope_status_mask, b->scope_status, sizeof b->scope_status);
+		ADD(b, " AND k.status = ANY ($%d::text[])", pp_text(p, b->scope_status));
+	}
+	if (f->status_mask) {
+		b->shape |= SH_STATUS;
+		status_array(f->status_mask, b->status, sizeof b->status);
+		ADD(b, " AND k.status = ANY ($%d::text[])", pp_text(p, b->status));
+	}
+	if (f->agency && *f->agency) {
+		b->shape |= SH_AGENCY;
+		ADD(b, " AND k.agency = $%d", pp_text(p, f->agency));
+	}
+	if (f->under_path && *f->under_path) {
+		b->shape |= SH_UNDER;
+		int n = pp_text(p, f->under_path);
+		ADD(b, " AND " IN_SUBTREE, n, n);
+	}
+	if (f->assignee) {
+		b->shape |= SH_ASSIGNEE;
+		ADD(b, " AND k.assignee = $%d", pp_text(p, f->assignee));
+	}
+	if (f->kind >= 0) {
+		b->shape |= SH_KIND;
+		ADD(b, " AND k.kind = $%d", pp_text(p, lp_kind_name((enum lp_kind)f->kind)));
+	}
+	if (f->privacy >= 0) {
+		b->shape |= SH_PRIVACY;
+		ADD(b, " AND k.privacy = $%d",
+		    pp_text(p, lp_privacy_name((enum lp_privacy)f->privacy)));
+	}
+	if (f->escalated_to && *f->escalated_to) {
+		b->shape |= SH_ESCALATED;
+		ADD(b, " AND k.escalated_to = $%d", pp_text(p, f->escalated_to));
+	}
+	if (f->due_before) {
+		b->shape |= SH_DUE_BEFORE;
+		ADD(b, " AND k.due_at <> 0 AND k.due_at < $%d", pp_int(p, f->due_before));
+	}
+	if (f->updated_after) {
+		b->shape |= SH_UPDATED_AFTER;
+		ADD(b, " AND k.updated_at >= $%d", pp_int(p, f->updated_after));
+	}
+	if (count)
+		return;
+
+	enum lp_case_order o = f->order;
+	if (o != LP_ORDER_DUE && o != LP_ORDER_UPDATED)
+		o = LP_ORDER_ID;
+	b->shape |= (unsigned)o << SH_ORDER_SHIFT;
+	const char *col = order_col(o);
+	const char *cmp = f->descending ? "<" : ">";
+	const char *dir = f->descending ? " DESC" : "";
+	if (f->descending)
+		b->shape |= SH_DESC;
+	if (f->has_after) {
+		b->shape |= SH_AFTER;
+		if (col) {
+			/* A due order's key is due_key: cases without a clock last. */
+			int64_t key = f->after_key;
+			if (o == LP_ORDER_DUE && key == 0)
+				key = INT64_MAX;
+			int nk = pp_int(p, key);
+			int ni = pp_int(p, f->after_id);
+			ADD(b, " AND (%s, k.id) %s ($%d, $%d)", col, cmp, nk, ni);
+		} else {
+			int ni = pp_int(p, f->after_id);
+			ADD(b, " AND k.id %s $%d", cmp, ni);
+		}
+	}
+	if (col)
+		ADD(b, " ORDER BY %s%s, k.id%s", col, dir, dir);
+	else
+		ADD(b, " ORDER BY k.id%s", dir);
+	ADD(b, " LIMIT $%d", pp_int(p, limit));
+}
+
+static PGresult *run_built(struct pg_store *g, const struct lp_case_filter *f, bool count,
+			   int limit, struct lp_error *err)
+{
+	if (g->read_mode == PG_READ_UNKNOWN && pg_probe_privileges(g, err))
+		return NULL;
+	struct built *b = malloc(sizeof *b);
+	if (!b) {
+		pg_oom(err);
+		return NULL;
+	}
+	build(b, f, g->read_mode != PG_READ_FULL, count, limit);
+	struct pg_sql st = { PG_KEY_TAG | b->shape, b->sql, true };
+	PGresult *r = pg_run(g, &st, &b->p, err);
+	free(b);
+	return r;
+}
+
+int pg_case_list(struct lp_store *s, const struct lp_case_filter *f, lp_case_cb cb, void *ud,
+		 struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	struct lp_case_filter page;
+	if (f)
+		page = *f;
+	else
+		lp_case_filter_init(&page);
+	int64_t remaining = page.limit > 0 ? page.limit : INT64_MAX;
+	for (;;) {
+		int want = remaining < PG_PAGE_ROWS ? (int)remaining : PG_PAGE_ROWS;
+		PGresult *r = run_built(g, &page, false, want, err);
+		if (!r)
+			return err->code;
+		int n = PQntuples(r), stop = 0;
+		for (int i = 0; !stop && i < n; i++) {
+			struct lp_case c;
+			stop = pg_read_case(r, i, &c, err);
+			if (stop)
+				break;
+			page.has_after = true;
+			page.after_id = c.id;
+			page.after_key = page.order == LP_ORDER_DUE ? c.due_at
+					 : page.order == LP_ORDER_UPDATED ? c.updated_at : 0;
+			stop = cb(&c, ud);
+			lp_case_clear(&c);
+		}
+		PQclear(r);
+		if (stop)
+			return stop;
+		remaining -= n;
+		if (n < want || remaining <= 0)
+			return LP_OK;
+	}
+}
+
+int pg_case_count(struct lp_store *s, const struct lp_case_filter *f, int64_t *out,
+		  struct lp_error *err)
+{
+	struct lp_case_filter all;
+	if (!f) {
+		lp_case_filter_init(&all);
+		f = &all;
+	}
+	PGresult *r = run_built(pg(s), f, true, 0, err);
+	if (!r)
+		return err->code;
+	*out = pg_int(r, 0, 0);
+	PQclear(r);
+	return LP_OK;
+}

@@ -1,0 +1,172 @@
+/* pg_internal.h: the PostgreSQL backend's handle and helpers, shared by
+ * the files of db/pg/ (private).  The ops of each file are declared here
+ * and gathered into lp_pg_ops by pg_open.c.
+ *
+ * Every statement is a named prepared statement (PQprepare'd lazily, once
+ * per connection) run with PQexecPrepared: values are always parameters,
+ * text format except bytea hashes, which go binary. */
+#ifndef LAPOR_PG_INTERNAL_H
+#define LAPOR_PG_INTERNAL_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store_backend.h"
+
+#define PG_MAX_PARAMS 40    /* parameters of one statement */
+#define PG_PAGE_ROWS 500    /* rows fetched per round trip by streaming lists */
+
+/* Which relations a connection reads cases and events from. */
+enum pg_read_mode {
+	PG_READ_UNKNOWN = 0, /* not probed yet (no schema when opened) */
+	PG_READ_FULL,        /* the tables themselves (owner, admin) */
+	PG_READ_MASKED,      /* case_visible / event_visible (other officers) */
+};
+
+struct pg_store {
+	struct lp_store base;   /* must be first */
+	PGconn *conn;           /* owned */
+	char *uri;              /* owned: what was opened, for reconnecting */
+	char where[160];        /* "server 127.0.0.1:5432, database lapor", for messages */
+	int flags;              /* enum lp_store_open_flags */
+	int depth;              /* open transaction levels (0 = none) */
+	uint64_t *prepared;     /* owned: keys of statements prepared on this connection */
+	unsigned n_prepared, cap_prepared;
+	int64_t changes;        /* notifications from other connections (data_version) */
+	bool listening;         /* LISTEN lapor_changes done on this connection */
+	enum pg_read_mode read_mode;
+	bool write_content;     /* may UPDATE title, body and reporter columns */
+};
+
+static inline struct pg_store *pg(struct lp_store *s)
+{
+	return (struct pg_store *)s;
+}
+
+/* A statement: `key` names it on the connection (a static statement's
+ * address, or a built statement's shape with PG_KEY_TAG), `sql` is its
+ * text.  `retry_safe` marks statements that may be re-run after a
+ * dropped connection or a serialization failure outside a transaction
+ * (reads and idempotent writes). */
+struct pg_sql {
+	uint64_t key;
+	const char *sql;
+	bool retry_safe;
+};
+
+#define PG_KEY_TAG (UINT64_C(1) << 63)
+
+/* Parameters of one execution.  Text values are borrowed (they must live
+ * until pg_run returns); integers are formatted into `buf`. */
+struct pg_params {
+	int n;
+	const char *v[PG_MAX_PARAMS];
+	int len[PG_MAX_PARAMS];
+	int fmt[PG_MAX_PARAMS];
+	char buf[PG_MAX_PARAMS][24];
+};
+
+/* Adds a parameter and returns its number ($1 = 1).  pp_text(NULL) is
+ * SQL NULL; pp_bytes is a binary bytea value. */
+int pp_text(struct pg_params *p, const char *v);
+int pp_int(struct pg_params *p, int64_t v);
+int pp_bool(struct pg_params *p, bool v);
+int pp_bytes(struct pg_params *p, const unsigned char *v, int len);
+
+/* Runs the statement (preparing it first on this connection) and returns
+ * its result (PGRES_TUPLES_OK or PGRES_COMMAND_OK), owned by the caller
+ * (PQclear), or NULL with err set.  Outside a transaction, a statement
+ * with retry_safe is retried after a dropped connection (reconnecting)
+ * and after a serialization failure or deadlock, a bounded number of
+ * times. */
+PGresult *pg_run(struct pg_store *g, const struct pg_sql *st, const struct pg_params *p,
+		 struct lp_error *err);
+/* pg_run for a statement returning no rows: LP_OK or the error code.
+ * *rows (may be NULL) receives the number of rows changed. */
+int pg_run_cmd(struct pg_store *g, const struct pg_sql *st, const struct pg_params *p,
+	       int64_t *rows, struct lp_error *err);
+/* Runs fixed SQL text with no values (transactions, DDL, LISTEN). */
+int pg_exec(struct pg_store *g, const char *sql, struct lp_error *err);
+
+/* Maps a failed result (or a dead connection when res is NULL) to an
+ * lp_error by SQLSTATE and returns its code: 40001/40P01 -> LP_EBUSY,
+ * 08xxx and lost connections -> LP_EIO naming the server, 23xxx ->
+ * LP_EDATA, 42501 -> LP_EPERM, 53xxx -> LP_EIO, others LP_EINTERNAL. */
+int pg_fail(struct pg_store *g, const PGresult *res, struct lp_error *err);
+/* The out-of-memory error. */
+int pg_oom(struct lp_error *err);
+
+/* Column helpers (text result format).  pg_copy copies column i (NULL as
+ * "") into a fixed array; pg_dup returns a malloc'd copy or NULL for SQL
+ * NULL (setting *oom on allocation failure); pg_int/pg_bool parse;
+ * pg_hash decodes a bytea into LP_HASH_LEN bytes (zero when NULL). */
+void pg_copy(const PGresult *r, int row, int i, char *dst, unsigned long n);
+char *pg_dup(const PGresult *r, int row, int i, bool *oom);
+int64_t pg_int(const PGresult *r, int row, int i);
+bool pg_bool(const PGresult *r, int row, int i);
+int pg_hash(const PGresult *r, int row, int i, unsigned char out[32], struct lp_error *err);
+
+/* Learns (once the schema exists) whether this connection reads the
+ * tables or the masking views, and may write content columns. */
+int pg_probe_privileges(struct pg_store *g, struct lp_error *err);
+/* Reads the schema version (0 when there is no lapor schema). */
+int pg_schema_version(struct pg_store *g, int *out, struct lp_error *err);
+/* Forgets what was prepared (after a reconnect or a rolled back DDL). */
+void pg_forget_prepared(struct pg_store *g);
+
+/* The ops, by file.  `err` is never NULL (store.c passes its own). */
+int pg_migrate(struct lp_store *s, int *from, int *to, struct lp_error *err);
+int pg_officer_provision(struct lp_store *s, const struct lp_officer *o, struct lp_error *err);
+
+int pg_agency_put(struct lp_store *s, const struct lp_agency *a, struct lp_error *err);
+int pg_agency_get(struct lp_store *s, const char *code, struct lp_agency *out,
+		  struct lp_error *err);
+int pg_agency_list(struct lp_store *s, const char *under_path, lp_agency_cb cb, void *ud,
+		   struct lp_error *err);
+int pg_officer_put(struct lp_store *s, const struct lp_officer *o, struct lp_error *err);
+int pg_officer_get(struct lp_store *s, const char *login, struct lp_officer *out,
+		   struct lp_error *err);
+int pg_officer_list(struct lp_store *s, const char *under_path, lp_officer_cb cb, void *ud,
+		    struct lp_error *err);
+
+int pg_case_insert(struct lp_store *s, struct lp_case *c, struct lp_error *err);
+int pg_case_get(struct lp_store *s, int64_t id, struct lp_case *out, struct lp_error *err);
+int pg_case_get_by_tracking(struct lp_store *s, const char *tid, struct lp_case *out,
+			    struct lp_error *err);
+int pg_case_update(struct lp_store *s, const struct lp_case *c, int64_t expected_version,
+		   struct lp_error *err);
+int pg_case_list(struct lp_store *s, const struct lp_case_filter *f, lp_case_cb cb, void *ud,
+		 struct lp_error *err);
+int pg_case_count(struct lp_store *s, const struct lp_case_filter *f, int64_t *out,
+		  struct lp_error *err);
+/* Reads the case columns (PG_CASE_COLS order) of row `row` into *c. */
+int pg_read_case(const PGresult *r, int row, struct lp_case *c, struct lp_error *err);
+
+int pg_event_append(struct lp_store *s, const struct lp_event *e, struct lp_error *err);
+int pg_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
+		  struct lp_error *err);
+int pg_event_scan(struct lp_store *s, lp_event_cb cb, void *ud, struct lp_error *err);
+int pg_draft_put(struct lp_store *s, int64_t case_id, const char *login, enum lp_action kind,
+		 const char *text, int64_t at, struct lp_error *err);
+int pg_draft_get(struct lp_store *s, int64_t case_id, const char *login, enum lp_action *kind,
+		 char **text, struct lp_error *err);
+int pg_draft_delete(struct lp_store *s, int64_t case_id, const char *login,
+		    struct lp_error *err);
+
+int pg_holiday_put(struct lp_store *s, const struct lp_holiday *h, struct lp_error *err);
+int pg_holiday_list(struct lp_store *s, const char *from, const char *to, lp_holiday_cb cb,
+		    void *ud, struct lp_error *err);
+int pg_policy_put(struct lp_store *s, const struct lp_sla_policy *p, struct lp_error *err);
+int pg_policy_get(struct lp_store *s, enum lp_kind kind, enum lp_sla_stage stage,
+		  bool field_check, struct lp_sla_policy *out, struct lp_error *err);
+int pg_policy_list(struct lp_store *s, lp_policy_cb cb, void *ud, struct lp_error *err);
+int pg_meta_get(struct lp_store *s, const char *key, char **out, struct lp_error *err);
+int pg_meta_put(struct lp_store *s, const char *key, const char *value, struct lp_error *err);
+
+/* Declares a static statement: PG_SQL(NAME, retry_safe, "text"). */
+#define PG_SQL(name, safe, text) \
+	static const char name##_text[] = text; \
+	static const struct pg_sql name = { (uint64_t)0, name##_text, safe }
+
+#endif

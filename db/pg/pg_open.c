@@ -1,0 +1,300 @@
+/* pg_open.c: the PostgreSQL backend's handle: connect, close,
+ * transactions (READ COMMITTED, savepoints when nested), data_version
+ * through LISTEN/NOTIFY, and the ops table. */
+#include "pg_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PG_LOCK_TIMEOUT_MS 5000
+#define PG_CONNECT_TIMEOUT "10"
+
+PG_SQL(SQL_HAS_SCHEMA, true, "SELECT to_regclass('lapor_schema') IS NOT NULL");
+PG_SQL(SQL_SCHEMA_VERSION, true, "SELECT coalesce(max(version), 0) FROM lapor_schema");
+PG_SQL(SQL_PRIVILEGES, true,
+       "SELECT has_column_privilege('kase', 'title', 'SELECT') "
+       "AND has_column_privilege('event', 'text', 'SELECT'), "
+       "has_column_privilege('kase', 'title', 'UPDATE')");
+
+/* Same variable as the SQLite backend's busy timeout. */
+static int lock_timeout_ms(void)
+{
+	const char *v = getenv("LAPOR_BUSY_TIMEOUT");
+	if (v && *v) {
+		char *end;
+		long ms = strtol(v, &end, 10);
+		if (*end == '\0' && ms >= 0 && ms <= 3600 * 1000)
+			return (int)ms;
+	}
+	return PG_LOCK_TIMEOUT_MS;
+}
+
+int pg_schema_version(struct pg_store *g, int *out, struct lp_error *err)
+{
+	*out = 0;
+	PGresult *r = pg_run(g, &SQL_HAS_SCHEMA, NULL, err);
+	if (!r)
+		return err->code;
+	bool has = pg_bool(r, 0, 0);
+	PQclear(r);
+	if (!has)
+		return LP_OK;
+	r = pg_run(g, &SQL_SCHEMA_VERSION, NULL, err);
+	if (!r)
+		return err->code;
+	*out = (int)pg_int(r, 0, 0);
+	PQclear(r);
+	return LP_OK;
+}
+
+int pg_probe_privileges(struct pg_store *g, struct lp_error *err)
+{
+	PGresult *r = pg_run(g, &SQL_PRIVILEGES, NULL, err);
+	if (!r)
+		return err->code;
+	g->read_mode = pg_bool(r, 0, 0) ? PG_READ_FULL : PG_READ_MASKED;
+	g->write_content = pg_bool(r, 0, 1);
+	PQclear(r);
+	return LP_OK;
+}
+
+static int check_version(struct pg_store *g, struct lp_error *err)
+{
+	int v;
+	int rc = pg_schema_version(g, &v, err);
+	if (rc)
+		return rc;
+	if (v > LP_SCHEMA_VERSION)
+		return lp_error_set(err, LP_EIO,
+				    "database schema version %d is newer than this lapor (%d); "
+				    "upgrade lapor", v, LP_SCHEMA_VERSION);
+	if (v < LP_SCHEMA_VERSION && !(g->flags & LP_STORE_CREATE)) {
+		if (v == 0)
+			return lp_error_set(err, LP_EDATA,
+					    "the PostgreSQL %s has no lapor schema yet; "
+					    "create it with `lapor init`", g->where);
+		return lp_error_set(err, LP_EDATA,
+				    "the PostgreSQL %s has schema version %d, older than this "
+				    "lapor (%d); upgrade it with `lapor init`",
+				    g->where, v, LP_SCHEMA_VERSION);
+	}
+	return v >= 1 ? pg_probe_privileges(g, err) : LP_OK;
+}
+
+/* Session settings; the values are numbers, never input text. */
+static int session_setup(struct pg_store *g, struct lp_error *err)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d", lock_timeout_ms());
+	int rc = pg_exec(g, sql, err);
+	if (!rc && (g->flags & LP_STORE_READONLY))
+		rc = pg_exec(g, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", err);
+	if (!rc)
+		rc = pg_exec(g, "LISTEN lapor_changes", err);
+	if (!rc)
+		g->listening = true;
+	return rc;
+}
+
+static void pg_close(struct lp_store *s)
+{
+	struct pg_store *g = pg(s);
+	if (g->conn && g->depth > 0 && PQstatus(g->conn) == CONNECTION_OK)
+		PQclear(PQexec(g->conn, "ROLLBACK"));
+	PQfinish(g->conn);
+	free(g->prepared);
+	free(g->uri);
+	free(g);
+}
+
+/* libpq's message, on one line. */
+static void conn_message(PGconn *c, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s", c ? PQerrorMessage(c) : "out of memory");
+	for (char *p = buf; *p; p++)
+		if (*p == '\n')
+			*p = p[1] ? ' ' : '\0';
+}
+
+static int pg_open(const char *uri, int flags, struct lp_store **out, struct lp_error *err)
+{
+	struct pg_store *g = calloc(1, sizeof *g);
+	if (!g || !(g->uri = strdup(uri))) {
+		free(g);
+		return pg_oom(err);
+	}
+	g->base.ops = &lp_pg_ops;
+	g->flags = flags;
+	/* Defaults first: what the URI says overrides them. */
+	const char *keys[] = { "connect_timeout", "fallback_application_name", "dbname",
+			       "client_encoding", NULL };
+	const char *vals[] = { PG_CONNECT_TIMEOUT, "lapor", uri, "UTF8", NULL };
+	g->conn = PQconnectdbParams(keys, vals, 1);
+	if (!g->conn || PQstatus(g->conn) != CONNECTION_OK) {
+		char msg[600];
+		conn_message(g->conn, msg, sizeof msg);
+		pg_close(&g->base);
+		return lp_error_set(err, LP_EIO, "cannot connect to the PostgreSQL server: %s", msg);
+	}
+	const char *host = PQhost(g->conn);
+	snprintf(g->where, sizeof g->where, "server %s%s%s, database %s",
+		 host && *host ? host : "localhost", host && *host == '/' ? " port " : ":",
+		 PQport(g->conn), PQdb(g->conn));
+	int rc = session_setup(g, err);
+	if (!rc)
+		rc = check_version(g, err);
+	if (rc) {
+		pg_close(&g->base);
+		return rc;
+	}
+	*out = &g->base;
+	return LP_OK;
+}
+
+static int pg_begin(struct lp_store *s, bool write, struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	char sql[64];
+	if (g->depth == 0)
+		snprintf(sql, sizeof sql, "BEGIN ISOLATION LEVEL READ COMMITTED");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT lp%d", g->depth);
+	int rc = pg_exec(g, sql, err);
+	if (!rc)
+		g->depth++;
+	return rc;
+}
+
+static int pg_commit(struct lp_store *s, struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	if (g->depth == 0)
+		return lp_error_set(err, LP_EINTERNAL, "commit without a transaction");
+	if (g->depth > 1) {
+		char sql[48];
+		snprintf(sql, sizeof sql, "RELEASE SAVEPOINT lp%d", g->depth - 1);
+		int rc = pg_exec(g, sql, err);
+		if (!rc)
+			g->depth--;
+		return rc;
+	}
+	PGresult *res = PQexec(g->conn, "COMMIT");
+	ExecStatusType rs = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	int rc = LP_OK;
+	if (rs != PGRES_COMMAND_OK) {
+		rc = pg_fail(g, res, err);
+		if (rc == LP_EIO && PQstatus(g->conn) != CONNECTION_OK)
+			lp_error_set(err, LP_EIO, "lost the connection to the PostgreSQL %s while "
+				     "committing: the change may or may not have been saved", g->where);
+	} else if (strcmp(PQcmdStatus(res), "COMMIT") != 0) {
+		rc = lp_error_set(err, LP_EINTERNAL, "the transaction had failed and was rolled "
+				  "back; nothing was saved");
+	}
+	PQclear(res);
+	g->depth = 0;
+	return rc;
+}
+
+static void pg_rollback(struct lp_store *s)
+{
+	struct pg_store *g = pg(s);
+	if (g->depth == 0)
+		return;
+	if (PQstatus(g->conn) != CONNECTION_OK) {
+		g->depth = 0; /* the server rolled it back when the connection dropped */
+		return;
+	}
+	char sql[80];
+	if (g->depth > 1)
+		snprintf(sql, sizeof sql, "ROLLBACK TO SAVEPOINT lp%d; RELEASE SAVEPOINT lp%d",
+			 g->depth - 1, g->depth - 1);
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK");
+	PQclear(PQexec(g->conn, sql));
+	g->depth--;
+	if (PQtransactionStatus(g->conn) == PQTRANS_IDLE)
+		g->depth = 0;
+}
+
+/* Counts the notifications libpq has received from other connections. */
+static void drain_notifies(struct pg_store *g)
+{
+	int self = PQbackendPID(g->conn);
+	PGnotify *n;
+	while ((n = PQnotifies(g->conn)) != NULL) {
+		if (n->be_pid != self)
+			g->changes++;
+		PQfreemem(n);
+	}
+}
+
+/* Counts the notifications of other connections since the last call. */
+static int pg_data_version(struct lp_store *s, int64_t *out, struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	if (!out)
+		return lp_error_set(err, LP_EINTERNAL, "data_version: no place for the result");
+	if (PQstatus(g->conn) != CONNECTION_OK || !g->listening) {
+		if (g->depth > 0)
+			return pg_fail(g, NULL, err);
+		int rc = pg_exec(g, "LISTEN lapor_changes", err); /* reconnects first */
+		if (rc)
+			return rc;
+		g->listening = true;
+	}
+	if (!PQconsumeInput(g->conn))
+		return pg_fail(g, NULL, err);
+	int64_t before = g->changes;
+	drain_notifies(g);
+	if (g->changes == before) {
+		/* A commit that returned to its client just now has signalled
+		 * this backend, which sends the notification before it answers
+		 * its next query: one empty round trip makes it certain. */
+		PGresult *r = PQexec(g->conn, "");
+		bool ok = r && PQresultStatus(r) == PGRES_EMPTY_QUERY;
+		PQclear(r);
+		if (!ok)
+			return pg_fail(g, NULL, err);
+		drain_notifies(g);
+	}
+	*out = g->changes;
+	return LP_OK;
+}
+
+const struct lp_store_ops lp_pg_ops = {
+	.name = "postgresql",
+	.open = pg_open,
+	.close = pg_close,
+	.migrate = pg_migrate,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.data_version = pg_data_version,
+	.agency_put = pg_agency_put,
+	.agency_get = pg_agency_get,
+	.agency_list = pg_agency_list,
+	.officer_put = pg_officer_put,
+	.officer_get = pg_officer_get,
+	.officer_list = pg_officer_list,
+	.case_insert = pg_case_insert,
+	.case_get = pg_case_get,
+	.case_get_by_tracking = pg_case_get_by_tracking,
+	.case_update = pg_case_update,
+	.case_list = pg_case_list,
+	.case_count = pg_case_count,
+	.event_append = pg_event_append,
+	.event_list = pg_event_list,
+	.event_scan = pg_event_scan,
+	.draft_put = pg_draft_put,
+	.draft_get = pg_draft_get,
+	.draft_delete = pg_draft_delete,
+	.holiday_put = pg_holiday_put,
+	.holiday_list = pg_holiday_list,
+	.policy_put = pg_policy_put,
+	.policy_get = pg_policy_get,
+	.policy_list = pg_policy_list,
+	.meta_get = pg_meta_get,
+	.meta_put = pg_meta_put,
+	.officer_provision = pg_officer_provision,
+};

@@ -1,0 +1,245 @@
+/* sq_open.c: the SQLite backend's handle: open with its pragmas, close,
+ * transactions (BEGIN IMMEDIATE, savepoints when nested), data_version,
+ * and the ops table. */
+#include "sq_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define SQ_BUSY_TIMEOUT_MS 5000
+#define SQ_CACHE_KIB 32768 /* page cache per connection */
+
+static int busy_timeout_ms(void)
+{
+	const char *v = getenv("LAPOR_BUSY_TIMEOUT");
+	if (v && *v) {
+		char *end;
+		long ms = strtol(v, &end, 10);
+		if (*end == '\0' && ms >= 0 && ms <= 3600 * 1000)
+			return (int)ms;
+	}
+	return SQ_BUSY_TIMEOUT_MS;
+}
+
+int sq_exec(struct sq_store *q, const char *sql, struct lp_error *err)
+{
+	int rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? LP_OK : sq_fail(q, rc, err);
+}
+
+/* Reads an integer pragma such as user_version. */
+static int pragma_int(struct sq_store *q, const char *sql, int64_t *out, struct lp_error *err)
+{
+	sqlite3_stmt *st = sq_stmt(q, sql, err);
+	if (!st)
+		return err->code;
+	int rc = sq_step(q, st, err);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sq_release(q, st);
+	if (rc < 0)
+		return -rc;
+	if (rc != SQLITE_ROW)
+		return lp_error_set(err, LP_EINTERNAL, "%s returned nothing", sql);
+	return LP_OK;
+}
+
+static const char SQL_USER_VERSION[] = "PRAGMA user_version";
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+int sq_schema_version(struct sq_store *q, int *out, struct lp_error *err)
+{
+	int64_t v = 0;
+	int rc = pragma_int(q, SQL_USER_VERSION, &v, err);
+	*out = (int)v;
+	return rc;
+}
+
+static int check_version(struct sq_store *q, struct lp_error *err)
+{
+	int v;
+	int rc = sq_schema_version(q, &v, err);
+	if (rc)
+		return rc;
+	if (v > LP_SCHEMA_VERSION)
+		return lp_error_set(err, LP_EIO,
+				    "database schema version %d is newer than this lapor (%d); "
+				    "upgrade lapor", v, LP_SCHEMA_VERSION);
+	if (v < LP_SCHEMA_VERSION && !(q->flags & LP_STORE_CREATE)) {
+		if (v == 0)
+			return lp_error_set(err, LP_EDATA,
+					    "the database %s has no lapor schema yet; "
+					    "create it with `lapor init`", q->path);
+		return lp_error_set(err, LP_EDATA,
+				    "the database %s has schema version %d, older than this "
+				    "lapor (%d); upgrade it with `lapor init`",
+				    q->path, v, LP_SCHEMA_VERSION);
+	}
+	return LP_OK;
+}
+
+static int set_pragmas(struct sq_store *q, struct lp_error *err)
+{
+	char sql[64];
+	int rc = LP_OK;
+	if (!(q->flags & LP_STORE_READONLY))
+		rc = sq_exec(q, "PRAGMA journal_mode=WAL", err);
+	if (!rc)
+		rc = sq_exec(q, "PRAGMA synchronous=FULL", err);
+	if (!rc)
+		rc = sq_exec(q, "PRAGMA foreign_keys=ON", err);
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", SQ_CACHE_KIB);
+	if (!rc)
+		rc = sq_exec(q, sql, err);
+	return rc;
+}
+
+static void sq_close(struct lp_store *s)
+{
+	struct sq_store *q = sq(s);
+	if (q->db && q->depth > 0)
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	sq_cache_clear(q);
+	sqlite3_close_v2(q->db);
+	free(q->path);
+	free(q);
+}
+
+static int sq_open(const char *uri, int flags, struct lp_store **out, struct lp_error *err)
+{
+	struct stat sb;
+	if (!(flags & LP_STORE_CREATE) && stat(uri, &sb) != 0) {
+		if (errno == ENOENT)
+			return lp_error_set(err, LP_ENOENT, "no database at %s; create it with "
+					    "`lapor init`", uri);
+		return lp_error_set(err, LP_EIO, "cannot open the database %s (%s)", uri,
+				    strerror(errno));
+	}
+	struct sq_store *q = calloc(1, sizeof *q);
+	if (!q || !(q->path = strdup(uri))) {
+		free(q);
+		return sq_oom(err);
+	}
+	q->base.ops = &lp_sqlite_ops;
+	q->flags = flags;
+
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	if (flags & LP_STORE_READONLY)
+		oflags |= SQLITE_OPEN_READONLY;
+	else
+		oflags |= SQLITE_OPEN_READWRITE |
+			  (flags & LP_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	int rc = sqlite3_open_v2(uri, &q->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		rc = sq_fail(q, rc, err);
+		sq_close(&q->base);
+		return rc;
+	}
+	sqlite3_extended_result_codes(q->db, 1);
+	sqlite3_busy_timeout(q->db, busy_timeout_ms());
+
+	rc = check_version(q, err);
+	if (!rc)
+		rc = set_pragmas(q, err);
+	if (rc) {
+		sq_close(&q->base);
+		return rc;
+	}
+	*out = &q->base;
+	return LP_OK;
+}
+
+static int sq_begin(struct lp_store *s, bool write, struct lp_error *err)
+{
+	struct sq_store *q = sq(s);
+	char sql[48];
+	if (q->depth == 0)
+		snprintf(sql, sizeof sql, "%s", write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT lp%d", q->depth);
+	int rc = sq_exec(q, sql, err);
+	if (!rc)
+		q->depth++;
+	return rc;
+}
+
+static int sq_commit(struct lp_store *s, struct lp_error *err)
+{
+	struct sq_store *q = sq(s);
+	char sql[48];
+	if (q->depth == 0)
+		return lp_error_set(err, LP_EINTERNAL, "commit without a transaction");
+	if (q->depth > 1)
+		snprintf(sql, sizeof sql, "RELEASE lp%d", q->depth - 1);
+	else
+		snprintf(sql, sizeof sql, "COMMIT");
+	int rc = sq_exec(q, sql, err);
+	if (!rc)
+		q->depth--;
+	else if (sqlite3_get_autocommit(q->db))
+		q->depth = 0; /* SQLite rolled the whole transaction back */
+	return rc;
+}
+
+static void sq_rollback(struct lp_store *s)
+{
+	struct sq_store *q = sq(s);
+	char sql[64];
+	if (q->depth == 0)
+		return;
+	if (q->depth > 1)
+		snprintf(sql, sizeof sql, "ROLLBACK TO lp%d; RELEASE lp%d", q->depth - 1,
+			 q->depth - 1);
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK");
+	sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+	q->depth--;
+	if (sqlite3_get_autocommit(q->db))
+		q->depth = 0;
+}
+
+static int sq_data_version(struct lp_store *s, int64_t *out, struct lp_error *err)
+{
+	if (!out)
+		return lp_error_set(err, LP_EINTERNAL, "data_version: no place for the result");
+	return pragma_int(sq(s), SQL_DATA_VERSION, out, err);
+}
+
+const struct lp_store_ops lp_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.migrate = sq_migrate,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.data_version = sq_data_version,
+	.agency_put = sq_agency_put,
+	.agency_get = sq_agency_get,
+	.agency_list = sq_agency_list,
+	.officer_put = sq_officer_put,
+	.officer_get = sq_officer_get,
+	.officer_list = sq_officer_list,
+	.case_insert = sq_case_insert,
+	.case_get = sq_case_get,
+	.case_get_by_tracking = sq_case_get_by_tracking,
+	.case_update = sq_case_update,
+	.case_list = sq_case_list,
+	.case_count = sq_case_count,
+	.event_append = sq_event_append,
+	.event_list = sq_event_list,
+	.event_scan = sq_event_scan,
+	.draft_put = sq_draft_put,
+	.draft_get = sq_draft_get,
+	.draft_delete = sq_draft_delete,
+	.holiday_put = sq_holiday_put,
+	.holiday_list = sq_holiday_list,
+	.policy_put = sq_policy_put,
+	.policy_get = sq_policy_get,
+	.policy_list = sq_policy_list,
+	.meta_get = sq_meta_get,
+	.meta_put = sq_meta_put,
+};

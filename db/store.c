@@ -1,0 +1,269 @@
+/* store.c: the public store functions: pick a backend from the URI and
+ * dispatch every call through its ops table (db/store_backend.h). */
+#include "store.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "config.h"
+#include "store_backend.h"
+
+/* Checks the handle, clears err and calls the backend's op, which always
+ * gets an lp_error to fill. */
+#define DISPATCH(op, ...)                                                               \
+	do {                                                                            \
+		struct lp_error local_err_;                                             \
+		if (!err)                                                               \
+			err = &local_err_;                                              \
+		if (!s)                                                                 \
+			return lp_error_set(err, LP_EINTERNAL, "no database is open");  \
+		lp_error_clear(err);                                                    \
+		return s->ops->op(s, __VA_ARGS__, err);                                 \
+	} while (0)
+
+/* True for a PostgreSQL connection URI or a libpq "key=value ..." string. */
+static bool is_postgresql_uri(const char *uri)
+{
+	if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0)
+		return true;
+	const char *p = uri;
+	while (isspace((unsigned char)*p))
+		p++;
+	const char *word = p;
+	while (islower((unsigned char)*p) || *p == '_')
+		p++;
+	if (p == word)
+		return false;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return *p == '=';
+}
+
+void lp_case_filter_init(struct lp_case_filter *f)
+{
+	if (!f)
+		return;
+	memset(f, 0, sizeof *f);
+	f->kind = -1;
+	f->privacy = -1;
+	f->order = LP_ORDER_ID;
+}
+
+int lp_store_open(const char *uri, int flags, struct lp_store **out, struct lp_error *err)
+{
+	struct lp_error local_err;
+	if (!err)
+		err = &local_err;
+	lp_error_clear(err);
+	if (!out)
+		return lp_error_set(err, LP_EINTERNAL, "lp_store_open: no place for the result");
+	*out = NULL;
+	if (!uri || !*uri)
+		return lp_error_set(err, LP_EUSAGE, "no database given");
+	if (is_postgresql_uri(uri)) {
+#if LAPOR_HAVE_POSTGRESQL
+		return lp_pg_ops.open(uri, flags, out, err);
+#else
+		return lp_error_set(err, LP_EUSAGE,
+				    "this lapor was built without PostgreSQL support");
+#endif
+	}
+	return lp_sqlite_ops.open(uri, flags, out, err);
+}
+
+void lp_store_close(struct lp_store *s)
+{
+	if (s)
+		s->ops->close(s);
+}
+
+const char *lp_store_backend(const struct lp_store *s)
+{
+	return s ? s->ops->name : "none";
+}
+
+int lp_store_migrate(struct lp_store *s, int *from, int *to, struct lp_error *err)
+{
+	DISPATCH(migrate, from, to);
+}
+
+int lp_store_begin(struct lp_store *s, bool write, struct lp_error *err)
+{
+	DISPATCH(begin, write);
+}
+
+int lp_store_commit(struct lp_store *s, struct lp_error *err)
+{
+	struct lp_error local_err;
+	if (!err)
+		err = &local_err;
+	if (!s)
+		return lp_error_set(err, LP_EINTERNAL, "no database is open");
+	lp_error_clear(err);
+	return s->ops->commit(s, err);
+}
+
+void lp_store_rollback(struct lp_store *s)
+{
+	if (s)
+		s->ops->rollback(s);
+}
+
+int lp_store_data_version(struct lp_store *s, int64_t *out, struct lp_error *err)
+{
+	DISPATCH(data_version, out);
+}
+
+int lp_store_agency_put(struct lp_store *s, const struct lp_agency *a, struct lp_error *err)
+{
+	DISPATCH(agency_put, a);
+}
+
+int lp_store_agency_get(struct lp_store *s, const char *code, struct lp_agency *out,
+		  struct lp_error *err)
+{
+	DISPATCH(agency_get, code, out);
+}
+
+int lp_store_agency_list(struct lp_store *s, const char *under_path, lp_agency_cb cb, void *ud,
+		  struct lp_error *err)
+{
+	DISPATCH(agency_list, under_path, cb, ud);
+}
+
+int lp_store_officer_put(struct lp_store *s, const struct lp_officer *o, struct lp_error *err)
+{
+	DISPATCH(officer_put, o);
+}
+
+int lp_store_officer_get(struct lp_store *s, const char *login, struct lp_officer *out,
+		  struct lp_error *err)
+{
+	DISPATCH(officer_get, login, out);
+}
+
+int lp_store_officer_list(struct lp_store *s, const char *under_path, lp_officer_cb cb, void *ud,
+		  struct lp_error *err)
+{
+	DISPATCH(officer_list, under_path, cb, ud);
+}
+
+int lp_store_case_insert(struct lp_store *s, struct lp_case *c, struct lp_error *err)
+{
+	DISPATCH(case_insert, c);
+}
+
+int lp_store_case_get(struct lp_store *s, int64_t id, struct lp_case *out, struct lp_error *err)
+{
+	DISPATCH(case_get, id, out);
+}
+
+int lp_store_case_get_by_tracking(struct lp_store *s, const char *tid, struct lp_case *out,
+		  struct lp_error *err)
+{
+	DISPATCH(case_get_by_tracking, tid, out);
+}
+
+int lp_store_case_update(struct lp_store *s, const struct lp_case *c, int64_t expected_version,
+		  struct lp_error *err)
+{
+	DISPATCH(case_update, c, expected_version);
+}
+
+int lp_store_case_list(struct lp_store *s, const struct lp_case_filter *f, lp_case_cb cb,
+		  void *ud, struct lp_error *err)
+{
+	DISPATCH(case_list, f, cb, ud);
+}
+
+int lp_store_case_count(struct lp_store *s, const struct lp_case_filter *f, int64_t *out,
+		  struct lp_error *err)
+{
+	DISPATCH(case_count, f, out);
+}
+
+int lp_store_event_append(struct lp_store *s, const struct lp_event *e, struct lp_error *err)
+{
+	DISPATCH(event_append, e);
+}
+
+int lp_store_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
+		  struct lp_error *err)
+{
+	DISPATCH(event_list, case_id, cb, ud);
+}
+
+int lp_store_event_scan(struct lp_store *s, lp_event_cb cb, void *ud, struct lp_error *err)
+{
+	DISPATCH(event_scan, cb, ud);
+}
+
+int lp_store_draft_put(struct lp_store *s, int64_t case_id, const char *login, enum lp_action kind,
+		      const char *text, int64_t at, struct lp_error *err)
+{
+	DISPATCH(draft_put, case_id, login, kind, text, at);
+}
+
+int lp_store_draft_get(struct lp_store *s, int64_t case_id, const char *login, enum lp_action *kind,
+		      char **text, struct lp_error *err)
+{
+	DISPATCH(draft_get, case_id, login, kind, text);
+}
+
+int lp_store_draft_delete(struct lp_store *s, int64_t case_id, const char *login,
+		  struct lp_error *err)
+{
+	DISPATCH(draft_delete, case_id, login);
+}
+
+int lp_store_holiday_put(struct lp_store *s, const struct lp_holiday *h, struct lp_error *err)
+{
+	DISPATCH(holiday_put, h);
+}
+
+int lp_store_holiday_list(struct lp_store *s, const char *from, const char *to, lp_holiday_cb cb,
+		  void *ud, struct lp_error *err)
+{
+	DISPATCH(holiday_list, from, to, cb, ud);
+}
+
+int lp_store_policy_put(struct lp_store *s, const struct lp_sla_policy *p, struct lp_error *err)
+{
+	DISPATCH(policy_put, p);
+}
+
+int lp_store_policy_get(struct lp_store *s, enum lp_kind kind, enum lp_sla_stage stage,
+		  bool field_check,
+		      struct lp_sla_policy *out, struct lp_error *err)
+{
+	DISPATCH(policy_get, kind, stage, field_check, out);
+}
+
+int lp_store_policy_list(struct lp_store *s, lp_policy_cb cb, void *ud, struct lp_error *err)
+{
+	DISPATCH(policy_list, cb, ud);
+}
+
+int lp_store_meta_get(struct lp_store *s, const char *key, char **out, struct lp_error *err)
+{
+	DISPATCH(meta_get, key, out);
+}
+
+int lp_store_meta_put(struct lp_store *s, const char *key, const char *value, struct lp_error *err)
+{
+	DISPATCH(meta_put, key, value);
+}
+
+int lp_store_officer_provision(struct lp_store *s, const struct lp_officer *o,
+			       struct lp_error *err)
+{
+	struct lp_error local_err;
+	if (!err)
+		err = &local_err;
+	if (!s)
+		return lp_error_set(err, LP_EINTERNAL, "no database is open");
+	lp_error_clear(err);
+	if (!o || !o->login[0])
+		return lp_error_set(err, LP_EDATA, "an officer needs a login");
+	return s->ops->officer_provision ? s->ops->officer_provision(s, o, err) : LP_OK;
+}
