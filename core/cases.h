@@ -25,6 +25,10 @@ struct lp_list_opts {
 	int64_t after_key;
 	int64_t after_id;
 	int limit;              /* 0: no limit */
+	/* Added for the console's queues (passed to the store filter as is): */
+	const char *escalated_to; /* agency code holding the escalation; NULL: any */
+	int64_t due_before;     /* due_at != 0 and due_at < this; 0: no condition */
+	int64_t updated_after;  /* updated_at >= this; 0: no condition */
 };
 
 /* Initialises o to "every case I may see", in id order, kind -1. */
