@@ -91,6 +91,10 @@ static int set_pragmas(struct sq_store *q, struct lp_error *err)
 		rc = sq_exec(q, "PRAGMA synchronous=FULL", err);
 	if (!rc)
 		rc = sq_exec(q, "PRAGMA foreign_keys=ON", err);
+	/* Savepoint journals and sorts stay in memory: the sweep's savepoint
+	 * per case otherwise writes a temporary file for each. */
+	if (!rc)
+		rc = sq_exec(q, "PRAGMA temp_store=MEMORY", err);
 	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", SQ_CACHE_KIB);
 	if (!rc)
 		rc = sq_exec(q, sql, err);
