@@ -267,3 +267,8 @@ int lp_store_officer_provision(struct lp_store *s, const struct lp_officer *o,
 		return lp_error_set(err, LP_EDATA, "an officer needs a login");
 	return s->ops->officer_provision ? s->ops->officer_provision(s, o, err) : LP_OK;
 }
+
+const char *lp_store_db_login(const struct lp_store *s)
+{
+	return s && s->ops->db_login ? s->ops->db_login(s) : NULL;
+}

@@ -220,4 +220,11 @@ int lp_store_meta_put(struct lp_store *s, const char *key, const char *value, st
 int lp_store_officer_provision(struct lp_store *s, const struct lp_officer *o,
 			       struct lp_error *err);
 
+/* The database role this connection acts as (PostgreSQL: the login role,
+ * which is the acting officer's login there and what row-level security
+ * enforces), or NULL when the database has no roles (SQLite: the officer
+ * is the Unix login).  Borrowed: valid until lp_store_close().  Accepts
+ * NULL. */
+const char *lp_store_db_login(const struct lp_store *s);
+
 #endif

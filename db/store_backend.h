@@ -87,6 +87,8 @@ struct lp_store_ops {
 	 * create/update the login role of o and its group; NULL = no-op. */
 	int (*officer_provision)(struct lp_store *s, const struct lp_officer *o,
 				 struct lp_error *err);
+	/* The database role the connection acts as; NULL = none (SQLite). */
+	const char *(*db_login)(const struct lp_store *s);
 };
 
 /* The head of every backend's handle. */

@@ -44,11 +44,10 @@ static inline struct pg_store *pg(struct lp_store *s)
 	return (struct pg_store *)s;
 }
 
-/* A statement: `key` names it on the connection (a static statement's
- * address, or a built statement's shape with PG_KEY_TAG), `sql` is its
- * text.  `retry_safe` marks statements that may be re-run after a
- * dropped connection or a serialization failure outside a transaction
- * (reads and idempotent writes). */
+/* A statement: `key` names it on the connection (0: the struct's own
+ * address; built statements: their shape with PG_KEY_TAG), `sql` is its
+ * text.  `retry_safe` marks statements that may be re-run after the
+ * connection dropped while they ran (reads and idempotent writes). */
 struct pg_sql {
 	uint64_t key;
 	const char *sql;
@@ -76,10 +75,12 @@ int pp_bytes(struct pg_params *p, const unsigned char *v, int len);
 
 /* Runs the statement (preparing it first on this connection) and returns
  * its result (PGRES_TUPLES_OK or PGRES_COMMAND_OK), owned by the caller
- * (PQclear), or NULL with err set.  Outside a transaction, a statement
- * with retry_safe is retried after a dropped connection (reconnecting)
- * and after a serialization failure or deadlock, a bounded number of
- * times. */
+ * (PQclear), or NULL with err set.  Outside a transaction only, and at
+ * most 3 more times with a short backoff: reconnects a connection found
+ * dropped, re-runs after a serialization failure or deadlock, and after a
+ * connection dropped mid-statement when retry_safe.  Inside a transaction
+ * nothing is retried (the caller's whole transaction would have to be):
+ * the error is reported (LP_EBUSY "try again", LP_EIO for the server). */
 PGresult *pg_run(struct pg_store *g, const struct pg_sql *st, const struct pg_params *p,
 		 struct lp_error *err);
 /* pg_run for a statement returning no rows: LP_OK or the error code.

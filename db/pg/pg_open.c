@@ -117,6 +117,14 @@ static void conn_message(PGconn *c, char *buf, size_t n)
 			*p = p[1] ? ' ' : '\0';
 }
 
+/* Server notices (NOTICE, WARNING) are not for the officer's terminal:
+ * libpq would print them raw on stderr. */
+static void ignore_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static int pg_open(const char *uri, int flags, struct lp_store **out, struct lp_error *err)
 {
 	struct pg_store *g = calloc(1, sizeof *g);
@@ -137,6 +145,7 @@ static int pg_open(const char *uri, int flags, struct lp_store **out, struct lp_
 		pg_close(&g->base);
 		return lp_error_set(err, LP_EIO, "cannot connect to the PostgreSQL server: %s", msg);
 	}
+	PQsetNoticeProcessor(g->conn, ignore_notice, NULL);
 	const char *host = PQhost(g->conn);
 	snprintf(g->where, sizeof g->where, "server %s%s%s, database %s",
 		 host && *host ? host : "localhost", host && *host == '/' ? " port " : ":",
@@ -262,6 +271,13 @@ static int pg_data_version(struct lp_store *s, int64_t *out, struct lp_error *er
 	return LP_OK;
 }
 
+/* The role libpq logged in as (no role is changed with SET ROLE). */
+static const char *pg_db_login(const struct lp_store *s)
+{
+	const struct pg_store *g = (const struct pg_store *)s;
+	return g->conn ? PQuser(g->conn) : NULL;
+}
+
 const struct lp_store_ops lp_pg_ops = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -297,4 +313,5 @@ const struct lp_store_ops lp_pg_ops = {
 	.meta_get = pg_meta_get,
 	.meta_put = pg_meta_put,
 	.officer_provision = pg_officer_provision,
+	.db_login = pg_db_login,
 };

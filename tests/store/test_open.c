@@ -11,7 +11,7 @@ static void open_migrate_reopen(void **state)
 	struct lp_store *s = NULL;
 	int from = -1, to = -1;
 	assert_ok(lp_store_open(f->uri, LP_STORE_CREATE, &s, &f->err), &f->err);
-	assert_string_equal(lp_store_backend(s), "sqlite");
+	assert_string_equal(lp_store_backend(s), fx_is_sqlite() ? "sqlite" : "postgresql");
 	assert_ok(lp_store_migrate(s, &from, &to, &f->err), &f->err);
 	assert_int_equal(from, 0);
 	assert_int_equal(to, LP_SCHEMA_VERSION);

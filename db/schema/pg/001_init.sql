@@ -26,7 +26,7 @@
 -- the function's owner, not the officer; the officer table is readable by
 -- every group, so nothing needs elevated rights.
 --
--- Which cases (kase) an officer sees, lapor_sees_case() -- core/privacy.h:
+-- Which cases (kase) an officer sees (the row rule) -- core/privacy.h:
 --   admin, system                      every case;
 --   coordinator, supervisor, auditor   cases whose handling agency's path
 --                                      starts with the officer agency's
@@ -39,8 +39,7 @@
 -- grant, and a trigger that stops even the owner).  Drafts are each
 -- officer's own (login = current_user).
 --
--- What an officer sees of a case (masking), lapor_sees_reporter() and
--- lapor_sees_content() -- core/privacy.h:
+-- What an officer sees of a case (masking) -- core/privacy.h:
 --   anonymous  reporter_name, reporter_phone, reporter_email: admin only;
 --   secret     title, body, event texts and reporter: admin and officers
 --              of the handling agency only.
@@ -265,50 +264,36 @@ LANGUAGE sql STABLE AS $f$
 	WHERE a.path >= lapor_my_path() AND a.path < lapor_my_path() || chr(1114111)
 $f$;
 
-CREATE FUNCTION lapor_sees_case(c_agency text, c_status text, c_escalated_to text)
-RETURNS boolean LANGUAGE sql STABLE AS $f$
-	SELECT CASE (SELECT lapor_my_role())
-		WHEN 'admin' THEN true
-		WHEN 'system' THEN true
-		WHEN 'clerk' THEN c_agency = (SELECT lapor_my_agency())
-			AND c_status NOT IN ('new', 'postponed')
-		WHEN 'coordinator' THEN c_agency IN (SELECT lapor_my_subtree())
-			OR c_escalated_to IN (SELECT lapor_my_subtree())
-		WHEN 'supervisor' THEN c_agency IN (SELECT lapor_my_subtree())
-			OR c_escalated_to IN (SELECT lapor_my_subtree())
-		WHEN 'auditor' THEN c_agency IN (SELECT lapor_my_subtree())
-			OR c_escalated_to IN (SELECT lapor_my_subtree())
-		ELSE false
-	END
-$f$;
-
-CREATE FUNCTION lapor_sees_reporter(c_privacy text, c_agency text)
-RETURNS boolean LANGUAGE sql STABLE AS $f$
-	SELECT coalesce((SELECT lapor_my_role()) IN ('admin', 'system')
-		OR c_privacy = 'public'
-		OR (c_privacy = 'secret' AND c_agency = (SELECT lapor_my_agency())), false)
-$f$;
-
-CREATE FUNCTION lapor_sees_content(c_privacy text, c_agency text)
-RETURNS boolean LANGUAGE sql STABLE AS $f$
-	SELECT coalesce((SELECT lapor_my_role()) IN ('admin', 'system')
-		OR c_privacy <> 'secret'
-		OR c_agency = (SELECT lapor_my_agency()), false)
-$f$;
-
 CREATE FUNCTION lapor_may_write() RETURNS boolean
 LANGUAGE sql STABLE AS $f$
-	SELECT coalesce((SELECT lapor_my_role())
+	SELECT coalesce(lapor_my_role()
 		IN ('admin', 'system', 'coordinator', 'supervisor', 'clerk'), false)
 $f$;
 
 -- ---- row-level security ----
+--
+-- The rules are written out in each policy and view rather than called as
+-- functions: each (SELECT lapor_my_...()) is then an InitPlan, evaluated
+-- once per query, and the subtree a hashed subplan, instead of queries
+-- per row (a SQL function with sub-selects is never inlined).  The row
+-- rule appears three times below (kase_read, kase_change, case_visible):
+-- keep them identical.
 
 ALTER TABLE kase ENABLE ROW LEVEL SECURITY;
-CREATE POLICY kase_read ON kase FOR SELECT
-	USING (lapor_sees_case(agency, status, escalated_to));
-CREATE POLICY kase_change ON kase FOR UPDATE
-	USING (lapor_may_write() AND lapor_sees_case(agency, status, escalated_to))
+CREATE POLICY kase_read ON kase FOR SELECT USING (
+	(SELECT lapor_my_role()) IN ('admin', 'system')
+	OR ((SELECT lapor_my_role()) = 'clerk' AND agency = (SELECT lapor_my_agency())
+	    AND status NOT IN ('new', 'postponed'))
+	OR ((SELECT lapor_my_role()) IN ('coordinator', 'supervisor', 'auditor')
+	    AND (agency IN (SELECT lapor_my_subtree())
+		 OR escalated_to IN (SELECT lapor_my_subtree()))));
+CREATE POLICY kase_change ON kase FOR UPDATE USING (
+	(SELECT lapor_my_role()) IN ('admin', 'system')
+	OR ((SELECT lapor_my_role()) = 'clerk' AND agency = (SELECT lapor_my_agency())
+	    AND status NOT IN ('new', 'postponed'))
+	OR ((SELECT lapor_my_role()) IN ('coordinator', 'supervisor')
+	    AND (agency IN (SELECT lapor_my_subtree())
+		 OR escalated_to IN (SELECT lapor_my_subtree()))))
 	WITH CHECK (lapor_may_write());
 CREATE POLICY kase_add ON kase FOR INSERT
 	WITH CHECK ((SELECT lapor_my_role()) IN ('admin', 'system'));
@@ -324,32 +309,48 @@ CREATE POLICY draft_own ON draft
 	USING (login = current_user) WITH CHECK (login = current_user);
 
 -- ---- masking views ----
+--
+-- They run with the owner's rights (who is not subject to row-level
+-- security), so each applies the row rule itself.  m.reporter and
+-- m.content are lapor_may_see_reporter() and lapor_may_see_content() of
+-- core/privacy.h.
 
 CREATE VIEW case_visible WITH (security_barrier) AS
 SELECT k.id, k.tracking_id, k.kind, k.channel, k.status, k.privacy, k.category, k.region,
 	k.agency, k.assignee, k.priority, k.submitted_at, k.created_at, k.updated_at, k.due_at,
 	k.escalation, k.escalated_to, k.version, k.merged_into, k.field_check, k.extended_days,
 	k.clock_stage, k.clock_paused_at, k.event_count, k.last_hash,
-	CASE WHEN lapor_sees_reporter(k.privacy, k.agency) THEN k.reporter_name END
-		AS reporter_name,
-	CASE WHEN lapor_sees_reporter(k.privacy, k.agency) THEN k.reporter_phone END
-		AS reporter_phone,
-	CASE WHEN lapor_sees_reporter(k.privacy, k.agency) THEN k.reporter_email END
-		AS reporter_email,
-	CASE WHEN lapor_sees_content(k.privacy, k.agency) THEN k.title END AS title,
-	CASE WHEN lapor_sees_content(k.privacy, k.agency) THEN k.body END AS body,
+	CASE WHEN m.reporter THEN k.reporter_name END AS reporter_name,
+	CASE WHEN m.reporter THEN k.reporter_phone END AS reporter_phone,
+	CASE WHEN m.reporter THEN k.reporter_email END AS reporter_email,
+	CASE WHEN m.content THEN k.title END AS title,
+	CASE WHEN m.content THEN k.body END AS body,
 	k.due_key,
-	CASE WHEN lapor_sees_content(k.privacy, k.agency) THEN k.search END AS search
+	CASE WHEN m.content THEN k.search END AS search
 FROM kase k
-WHERE lapor_sees_case(k.agency, k.status, k.escalated_to);
+CROSS JOIN LATERAL (SELECT
+	coalesce((SELECT lapor_my_role()) IN ('admin', 'system') OR k.privacy = 'public'
+		 OR (k.privacy = 'secret' AND k.agency = (SELECT lapor_my_agency())), false)
+		AS reporter,
+	coalesce((SELECT lapor_my_role()) IN ('admin', 'system') OR k.privacy <> 'secret'
+		 OR k.agency = (SELECT lapor_my_agency()), false)
+		AS content) m
+WHERE (SELECT lapor_my_role()) IN ('admin', 'system')
+	OR ((SELECT lapor_my_role()) = 'clerk' AND k.agency = (SELECT lapor_my_agency())
+	    AND k.status NOT IN ('new', 'postponed'))
+	OR ((SELECT lapor_my_role()) IN ('coordinator', 'supervisor', 'auditor')
+	    AND (k.agency IN (SELECT lapor_my_subtree())
+		 OR k.escalated_to IN (SELECT lapor_my_subtree())));
 
+-- Events of the cases the officer sees; texts of secret cases only in
+-- the handling agency.
 CREATE VIEW event_visible WITH (security_barrier) AS
 SELECT e.case_id, e.seq, e.at, e.officer, e.actor, e.action, e.status_from, e.status_to,
 	e.agency_from, e.agency_to, e.visibility,
-	CASE WHEN lapor_sees_content(k.privacy, k.agency) THEN e.text END AS text,
+	CASE WHEN k.privacy <> 'secret' OR (SELECT lapor_my_role()) IN ('admin', 'system')
+		  OR k.agency = (SELECT lapor_my_agency()) THEN e.text END AS text,
 	e.detail, e.prev_hash, e.hash
-FROM event e JOIN kase k ON k.id = e.case_id
-WHERE lapor_sees_case(k.agency, k.status, k.escalated_to);
+FROM event e JOIN case_visible k ON k.id = e.case_id;
 
 -- ---- privileges ----
 
@@ -393,6 +394,7 @@ DECLARE
 			       'lapor_clerk', 'lapor_auditor'];
 	target text;
 	g text;
+	member boolean;
 	r pg_roles%ROWTYPE;
 BEGIN
 	target := CASE role
@@ -416,12 +418,13 @@ BEGIN
 	END IF;
 	EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN active THEN 'LOGIN' ELSE 'NOLOGIN' END);
 	FOREACH g IN ARRAY groups LOOP
-		IF g = target THEN
+		member := EXISTS (SELECT FROM pg_auth_members m
+				  JOIN pg_roles gr ON gr.oid = m.roleid
+				  JOIN pg_roles mr ON mr.oid = m.member
+				  WHERE gr.rolname = g AND mr.rolname = login);
+		IF g = target AND NOT member THEN
 			EXECUTE format('GRANT %I TO %I', g, login);
-		ELSIF EXISTS (SELECT FROM pg_auth_members m
-			      JOIN pg_roles gr ON gr.oid = m.roleid
-			      JOIN pg_roles mr ON mr.oid = m.member
-			      WHERE gr.rolname = g AND mr.rolname = login) THEN
+		ELSIF g <> target AND member THEN
 			EXECUTE format('REVOKE %I FROM %I', g, login);
 		END IF;
 	END LOOP;
