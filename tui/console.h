@@ -11,4 +11,9 @@ struct lp_session;
  * Returns the process exit status. */
 int lp_console_run(struct lp_session *s, const char *config_path);
 
+/* The `set database PATH` of lapor.conf (config_path or the default
+ * search, as above) into buf, or NULL when none is set: main() uses it
+ * when neither --db nor $LAPOR_DB is given, before opening the session. */
+const char *lp_console_database(const char *config_path, char *buf, unsigned long n);
+
 #endif

@@ -1,0 +1,190 @@
+/* app.h: the console's shared state and the view framework (tig/htop
+ * style): each view is an object with a vtable; key handlers return
+ * flags and the one main loop in app.c decides what to redraw.
+ *
+ * Drawing goes to stdscr inside the view's rectangle.  Text from cases
+ * is made safe (lp_safe_text) when it is loaded, before it is kept. */
+#ifndef LAPOR_CONSOLE_APP_H
+#define LAPOR_CONSOLE_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "cases.h"
+#include "conf.h"
+#include "error.h"
+#include "layout.h"
+#include "listmodel.h"
+#include "model.h"
+
+struct lp_session;
+struct con_app;
+
+/* What a key handler asks the main loop to do. */
+enum con_flags {
+	CON_F_REDRAW = 1 << 0,    /* draw the screen again */
+	CON_F_RELOAD = 1 << 1,    /* re-read data (counts, the page, the open case) */
+	CON_F_QUIT = 1 << 2,      /* leave the console */
+	CON_F_CLOSE = 1 << 3,     /* close this view (back to the one below) */
+	CON_F_UNHANDLED = 1 << 4, /* not this view's key: try the application's */
+};
+
+struct con_rect {
+	int y, x, h, w;
+};
+
+struct con_view;
+
+struct con_view_ops {
+	const char *name;                         /* shown in help */
+	enum con_viewid keymap;                     /* which keymap applies */
+	void (*draw)(struct con_view *v);         /* draws the view inside v->r */
+	int (*key)(struct con_view *v, enum con_action a, int key); /* handles an action: CON_F_* */
+	void (*resize)(struct con_view *v);       /* v->r changed */
+	int (*reload)(struct con_view *v);        /* re-reads data after a change: CON_F_* */
+	void (*destroy)(struct con_view *v);      /* frees the view (NULL allowed) */
+};
+
+struct con_view {
+	const struct con_view_ops *ops;
+	struct con_app *app;
+	struct con_rect r;       /* where it draws */
+	bool focused;
+};
+
+/* The views (queues.c, list.c, caseview.c). */
+struct con_view *con_queues_view_create(struct con_app *app);
+struct con_view *con_list_view_create(struct con_app *app);
+struct con_view *con_case_view_create(struct con_app *app, int64_t id);
+
+/* The case view's hooks (caseview.c). */
+bool con_case_view_current(struct con_view *cv, int64_t *id, int64_t *version);
+int con_case_view_load(struct con_view *cv);
+const struct lp_case *con_case_view_case(struct con_view *cv); /* borrowed; NULL when not loaded */
+
+/* Queue selection (queues.c). */
+int con_queue_count(void);
+const char *con_queue_name(int q);          /* translated */
+bool con_queue_visible(struct con_app *app, int q);
+/* Fills opts for queue q; *floor_now set when the queue starts after now. */
+void con_queue_opts(struct con_app *app, int q, struct lp_list_opts *o, bool *floor_now);
+/* Recounts every visible queue (app->counts). */
+void con_queues_recount(struct con_app *app);
+/* Highlights queue q in the queue view. */
+void con_queues_select(struct con_view *queues, int q);
+
+/* The list view's hooks (list.c). */
+void con_list_set_queue(struct con_view *list, int q);
+/* The selected row, or NULL. Borrowed. */
+const struct con_row *con_list_selected(struct con_view *list);
+/* The current sort, for the header. Static/translated string. */
+const char *con_list_sort_name(struct con_view *list);
+
+#define CON_TAGS_MAX 10000
+
+struct con_app {
+	struct lp_session *s;
+	struct con_config conf;
+	struct con_screen_layout lay;
+	const struct lp_officer *me;      /* borrowed from the session */
+	struct con_view *queues;          /* the queue list (sidebar or full screen) */
+	struct con_view *list;            /* the case list */
+	struct con_view *casev;           /* the open case, or NULL */
+	struct con_view *focus;           /* the view receiving keys */
+	bool narrow_queues;               /* narrow screen: the queue list replaces the case list */
+	int queue;                        /* the open queue */
+	int64_t counts[32];               /* live count per queue (-1 unknown) */
+	int64_t data_version;             /* last seen lp_store_data_version */
+	char msg[1024];                   /* the message line */
+	bool msg_error;
+	bool tag_prefix;                  /* ';' pressed: the next action applies to the tags */
+	int64_t tags[CON_TAGS_MAX];       /* tagged cases */
+	int ntags;
+	char search[256];                 /* the last search */
+	FILE *trace;                      /* LAPOR_TRACE_FILE, or NULL */
+	bool quit;
+};
+
+/* term.c */
+void con_clock_start(void);                      /* the trace clock's zero */
+double con_ms_since(const struct timespec *t0);  /* milliseconds since t0 (CLOCK_MONOTONIC) */
+void con_signals_install(void);                  /* SIGTERM/HUP/INT leave cleanly; SIGSEGV restores */
+void con_curses_active(bool on);                 /* whether endwin is needed on the way out */
+
+/* screen.c */
+struct con_view *con_main_view(struct con_app *app); /* the open case, else the list */
+void con_show_help(struct con_app *app);         /* every binding of the focused view */
+
+/* app.c */
+void con_message(struct con_app *app, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void con_layout(struct con_app *app);
+void con_draw_all(struct con_app *app);
+void con_open_case(struct con_app *app, int64_t id);
+bool con_is_tagged(const struct con_app *app, int64_t id);
+void con_toggle_tag(struct con_app *app, int64_t id);
+void con_trace(struct con_app *app, const char *what);
+/* Suspends curses (for $EDITOR and the libedit prompt) and resumes it. */
+void con_suspend(void);
+/* get_wch that leaves cleanly after SIGTERM/SIGHUP/SIGINT; every modal
+ * loop reads keys through it. */
+int con_getkey(wint_t *ch);
+void con_resume(struct con_app *app);
+
+/* draw.c: drawing helpers.  Text must already be safe. */
+/* Writes s fitted to w columns at (y, x), padded with spaces. */
+void con_put(int y, int x, int w, const char *s, unsigned long attr);
+/* Fills w columns with spaces. */
+void con_blank(int y, int x, int w, unsigned long attr);
+/* A safe single-line copy of s into buf (n bytes), "" for NULL. */
+char *con_safe_line(const char *s, char *buf, size_t n);
+
+/* dialog.c: the message line and small dialogs, modal. */
+bool con_confirm(struct con_app *app, const char *question);
+/* A line of text typed on the message line; false when cancelled (Esc). */
+bool con_prompt(struct con_app *app, const char *prompt, char *buf, size_t n);
+/* Shows a scrolling text (help, the composed reply) until a key; returns the key. */
+int con_show_text(struct con_app *app, const char *title, const char *text, const char *footer);
+
+/* picker.c: a list to choose from, with type-ahead filtering (code or
+ * name substring, case-insensitive).  Returns the index or -1. */
+int con_pick(struct con_app *app, const char *title, const char *const *labels, int n);
+/* The agency tree (all agencies): fills code (LP_CODE_MAX); false when cancelled. */
+bool con_pick_agency(struct con_app *app, const char *title, char *code);
+/* Officers of the subtree of `under`: fills login (LP_LOGIN_MAX). */
+bool con_pick_officer(struct con_app *app, const char *under, char *login);
+
+/* composer.c: writes a reply or note for case id (draft kept in the
+ * database while writing); returns malloc'd text or NULL when cancelled. */
+char *con_compose(struct con_app *app, int64_t id, enum lp_action kind);
+/* Saves text as the officer's draft of case id (an error goes to the message line). */
+void con_save_draft(struct con_app *app, int64_t id, enum lp_action kind, const char *text);
+/* editor.c: the built-in editor; returns the malloc'd text, or NULL when
+ * the officer stops (the draft is kept). */
+char *con_edit_builtin(struct con_app *app, int64_t id, enum lp_action kind, const char *start,
+		       const char *title);
+/* Says so when a draft (database or editor file) waits for case id. */
+void con_offer_draft(struct con_app *app, int64_t id);
+/* After the text was sent: removes the editor's draft file. */
+void con_compose_done(struct con_app *app, int64_t id);
+/* $XDG_STATE_HOME/lapor/SUB (else ~/.local/state/lapor/SUB) into buf,
+ * creating the directory. Returns buf. */
+const char *con_state_path(const char *sub, char *buf, size_t n);
+
+/* actions.c: runs a case action on the selected case or the tagged
+ * ones, with its dialogs; returns CON_F_*. */
+int con_run_action(struct con_app *app, enum con_action a, int64_t id, int64_t version);
+/* Runs a command line (":reply 123 -m text"); returns CON_F_*. */
+int con_run_command(struct con_app *app, const char *line);
+/* The same action on every tagged case, with one summary. */
+int con_run_tagged(struct con_app *app, enum con_action a);
+
+/* cmdline.c: the ':' prompt (libedit, with history and completion);
+ * returns CON_F_*. */
+int con_cmdline(struct con_app *app);
+void con_cmdline_end(void);
+
+#endif

@@ -1,0 +1,57 @@
+/* layout.h: where things go on the screen, as pure arithmetic (no
+ * curses), so it can be tested at any size. */
+#ifndef LAPOR_CONSOLE_LAYOUT_H
+#define LAPOR_CONSOLE_LAYOUT_H
+
+#include <stdbool.h>
+
+#include "conf.h"
+
+/* Case list columns, left to right: X(enum suffix, heading, width, drop
+ * priority: 0 never dropped, higher is dropped first). The title takes the rest. */
+#define CON_COLUMN_LIST(X) \
+	X(MARK, "", 2, 0) \
+	X(ID, "No.", 7, 0) \
+	X(AGE, "Age", 4, 1) \
+	X(DUE, "Due", 5, 0) \
+	X(STATUS, "Status", 11, 0) \
+	X(AGENCY, "Agency", 11, 2) \
+	X(CATEGORY, "Category", 14, 3) \
+	X(TITLE, "Title", 0, 0)
+
+#define CON_X_COLUMN(s, h, w, p) CON_COL_##s,
+enum con_column_id { CON_COLUMN_LIST(CON_X_COLUMN) CON_COL_COUNT };
+
+#define CON_TITLE_MIN 24     /* columns are dropped until the title gets this much */
+#define CON_SIDEBAR_MIN_COLS 120
+#define CON_SIDEBAR_WIDTH 30
+
+struct con_column {
+	int x, w;       /* start and width (w excludes the one-space gap after it) */
+	bool shown;
+};
+
+struct con_list_layout {
+	int width;                       /* the width laid out */
+	struct con_column col[CON_COL_COUNT];
+};
+
+const char *con_column_heading(enum con_column_id c); /* untranslated */
+
+/* Lays out the list's columns in `width` terminal columns. */
+void con_layout_list(int width, struct con_list_layout *out);
+
+/* The screen: a header line, the body (sidebar + main), a message line
+ * and the F-key bar. */
+struct con_screen_layout {
+	int rows, cols;
+	bool sidebar;          /* the queue sidebar is shown */
+	int side_w;            /* its width (0 when hidden), including its border */
+	int main_x, main_w;    /* the main view's columns */
+	int body_y, body_h;    /* the rows between header and message line */
+	int msg_y, bar_y;      /* message line and F-key bar */
+};
+
+void con_layout_screen(int rows, int cols, enum con_sidebar mode, struct con_screen_layout *out);
+
+#endif
