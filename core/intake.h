@@ -24,6 +24,7 @@
 #include "error.h"
 
 struct lp_session;
+struct lp_case;
 
 #define LP_IMPORT_LINE_MAX (1024 * 1024)
 

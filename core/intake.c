@@ -1,0 +1,390 @@
+/* intake.c: JSON Lines import in one write transaction, and the placing
+ * of one new report (see intake.h).  Parsing a line is intake_json.c's. */
+#include "intake.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "intake_json.h"
+#include "journal.h"
+#include "model.h"
+#include "session.h"
+#include "session_internal.h"
+#include "sla.h"
+#include "store.h"
+#include "timefmt.h"
+
+#define CHUNK (64 * 1024)
+
+/* A bounded line reader: never holds more than LP_IMPORT_LINE_MAX + 1
+ * bytes of one line, and keeps NUL bytes (the parser reports them). */
+struct line_reader {
+	FILE *in;
+	char chunk[CHUNK];
+	size_t pos, end;
+	bool eof;
+	char *line;
+	size_t len, cap;
+};
+
+enum { LINE_OK, LINE_EOF, LINE_TOO_LONG, LINE_READ_ERROR, LINE_NOMEM };
+
+static int line_append(struct line_reader *r, const char *p, size_t n)
+{
+	if (r->len + n > LP_IMPORT_LINE_MAX + 1)
+		return LINE_TOO_LONG;
+	if (r->len + n + 1 > r->cap) {
+		size_t cap = r->cap ? r->cap : 4096;
+		while (cap < r->len + n + 1)
+			cap *= 2;
+		char *nl = realloc(r->line, cap);
+		if (!nl)
+			return LINE_NOMEM;
+		r->line = nl;
+		r->cap = cap;
+	}
+	memcpy(r->line + r->len, p, n);
+	r->len += n;
+	r->line[r->len] = '\0';
+	return LINE_OK;
+}
+
+/* Reads the next line into r->line (r->len bytes, without "\n" or
+ * "\r\n").  A line longer than LP_IMPORT_LINE_MAX gives LINE_TOO_LONG
+ * as soon as the bound is passed. */
+static int line_next(struct line_reader *r)
+{
+	bool any = false;
+	r->len = 0;
+	for (;;) {
+		if (r->pos == r->end) {
+			if (r->eof)
+				break;
+			r->end = fread(r->chunk, 1, CHUNK, r->in);
+			r->pos = 0;
+			if (r->end < CHUNK) {
+				if (ferror(r->in))
+					return LINE_READ_ERROR;
+				r->eof = true;
+			}
+			if (r->end == 0)
+				break;
+		}
+		any = true;
+		char *nl = memchr(r->chunk + r->pos, '\n', r->end - r->pos);
+		size_t n = nl ? (size_t)(nl - (r->chunk + r->pos)) : r->end - r->pos;
+		int rc = line_append(r, r->chunk + r->pos, n);
+		if (rc != LINE_OK)
+			return rc;
+		r->pos += n;
+		if (nl) {
+			r->pos++;
+			break;
+		}
+	}
+	if (!any)
+		return LINE_EOF;
+	if (r->len > 0 && r->line[r->len - 1] == '\r')
+		r->line[--r->len] = '\0';
+	if (r->len > LP_IMPORT_LINE_MAX)
+		return LINE_TOO_LONG;
+	if (!r->line && line_append(r, "", 0) != LINE_OK)
+		return LINE_NOMEM;
+	return LINE_OK;
+}
+
+/* The government a region belongs to: the regency or city whose code is
+ * the region's first two groups, else the province (first group). */
+static int place(struct lp_session *s, const char *region, const struct lp_agency **out,
+		 struct lp_error *err)
+{
+	char code[LP_CODE_MAX];
+	struct lp_error e2;
+	lp_strlcpy(code, region, sizeof code);
+	char *dot = strchr(code, '.');
+	if (dot && (dot = strchr(dot + 1, '.')))
+		*dot = '\0';                            /* "31.71.01.1001" -> "31.71" */
+	for (int level = 0; level < 2; level++) {
+		lp_error_clear(&e2);
+		const struct lp_agency *a = lp_session_agency_lookup(s, code, &e2);
+		if (a && (a->kind == LP_AGENCY_REGENCY || a->kind == LP_AGENCY_CITY ||
+			  a->kind == LP_AGENCY_PROVINCE)) {
+			*out = a;
+			return LP_OK;
+		}
+		if (!a && e2.code != LP_ENOENT) {
+			if (err)
+				*err = e2;
+			return e2.code ? e2.code : LP_EINTERNAL;
+		}
+		if (!(dot = strchr(code, '.')))
+			break;
+		*dot = '\0';                            /* "31.71" -> "31" */
+	}
+	return lp_error_set(err, LP_EDATA, "unknown region \"%s\"", region);
+}
+
+int lp_intake_add(struct lp_session *s, struct lp_case *c, struct lp_error *err)
+{
+	struct lp_store *st = lp_session_store(s);
+	struct lp_case old;
+	struct lp_error e2;
+	const struct lp_agency *gov = NULL;
+	int rc;
+
+	if (!c || !c->title || !c->body || !c->tracking_id[0])
+		return lp_error_set(err, LP_EDATA,
+				    "a report needs a tracking id, a title and a body");
+	memset(&old, 0, sizeof old);
+	rc = lp_store_case_get_by_tracking(st, c->tracking_id, &old, &e2);
+	if (rc == LP_OK) {
+		rc = lp_error_set(err, LP_EREFUSED, "tracking id %s is already case %" PRId64,
+				  c->tracking_id, old.id);
+		lp_case_clear(&old);
+		return rc;
+	}
+	if (rc != LP_ENOENT) {
+		if (err)
+			*err = e2;
+		return rc;
+	}
+	if ((rc = place(s, c->region, &gov, err)) != LP_OK)
+		return rc;
+
+	int64_t now = lp_session_now(s);
+	lp_strlcpy(c->agency, gov->code, sizeof c->agency);
+	c->id = 0;
+	c->status = LP_STATUS_NEW;
+	c->assignee[0] = '\0';
+	c->created_at = c->updated_at = now;
+	c->due_at = 0;
+	c->escalation = 0;
+	c->escalated_to[0] = '\0';
+	c->version = 1;
+	c->merged_into = 0;
+	c->extended_days = 0;
+	c->clock_stage = -1;
+	c->clock_paused_at = 0;
+	c->event_count = 0;
+	memset(c->last_hash, 0, sizeof c->last_hash);
+	c->masked = false;
+
+	/* The case before intake: the same fields, no strings (borrowed view). */
+	struct lp_case before = *c;
+	before.title = before.body = NULL;
+	before.reporter_name = before.reporter_phone = before.reporter_email = NULL;
+	if ((rc = lp_sla_apply(s, LP_ACTION_INTAKE, &before, c, now, err)) != LP_OK)
+		return rc;
+	if ((rc = lp_store_case_insert(st, c, err)) != LP_OK)
+		return rc;
+
+	/* The first event: status_from is new too (there is no status before). */
+	struct lp_event e;
+	memset(&e, 0, sizeof e);
+	e.at = now;
+	lp_strlcpy(e.officer, "intake", sizeof e.officer);
+	lp_strlcpy(e.actor, lp_session_unix_login(s), sizeof e.actor);
+	e.action = LP_ACTION_INTAKE;
+	e.status_from = LP_STATUS_NEW;
+	e.status_to = LP_STATUS_NEW;
+	lp_strlcpy(e.agency_to, c->agency, sizeof e.agency_to);
+	e.visibility = LP_VIS_SYSTEM;
+	e.text = NULL;
+	e.detail = (char *)lp_channel_name(c->channel);        /* not freed: e is not cleared */
+	if ((rc = lp_journal_append(st, c, &e, err)) != LP_OK)
+		return rc;
+	return lp_store_case_update(st, c, c->version, err);
+}
+
+/* Looks for an earlier identical message (same text and time) on a case. */
+struct dup_search {
+	const char *text;
+	const char *detail;
+	bool found;
+};
+
+static int dup_cb(const struct lp_event *e, void *ud)
+{
+	struct dup_search *d = ud;
+	if (e->action == LP_ACTION_MESSAGE && e->text && e->detail &&
+	    strcmp(e->text, d->text) == 0 && strcmp(e->detail, d->detail) == 0) {
+		d->found = true;
+		return 2;       /* not an lp_status_code: "found" */
+	}
+	return 0;
+}
+
+/* Adds a citizen message to its case.  *added is false for a message
+ * that was imported before (same case, time and text). */
+static int add_message(struct lp_session *s, struct lp_intake_line *l, int64_t now, bool *added,
+		       struct lp_error *err)
+{
+	struct lp_store *st = lp_session_store(s);
+	struct lp_case c;
+	char when[40];
+	int rc;
+
+	*added = false;
+	memset(&c, 0, sizeof c);
+	rc = lp_store_case_get_by_tracking(st, l->tracking_id, &c, err);
+	if (rc == LP_ENOENT)
+		return lp_error_set(err, LP_EDATA, "unknown tracking id \"%s\"", l->tracking_id);
+	if (rc != LP_OK)
+		return rc;
+	lp_time_rfc3339(l->submitted_at, when, sizeof when);
+	struct dup_search d = { l->body, when, false };
+	rc = lp_store_event_list(st, c.id, dup_cb, &d, err);
+	if (rc != LP_OK && rc != 2)
+		goto out;
+	rc = LP_OK;
+	if (d.found)
+		goto out;
+
+	struct lp_case before = c;     /* borrowed view: never cleared */
+	int64_t old_version = c.version;
+	if (c.status == LP_STATUS_POSTPONED)
+		c.status = LP_STATUS_NEW;
+	c.updated_at = now;
+	c.version = old_version + 1;
+	if ((rc = lp_sla_apply(s, LP_ACTION_MESSAGE, &before, &c, now, err)) != LP_OK)
+		goto out;
+
+	struct lp_event e;
+	memset(&e, 0, sizeof e);
+	e.at = now;
+	lp_strlcpy(e.officer, "intake", sizeof e.officer);
+	lp_strlcpy(e.actor, lp_session_unix_login(s), sizeof e.actor);
+	e.action = LP_ACTION_MESSAGE;
+	e.status_from = before.status;
+	e.status_to = c.status;
+	lp_strlcpy(e.agency_from, c.agency, sizeof e.agency_from);
+	lp_strlcpy(e.agency_to, c.agency, sizeof e.agency_to);
+	e.visibility = LP_VIS_PUBLIC;
+	e.text = l->body;
+	e.detail = when;
+	if ((rc = lp_journal_append(st, &c, &e, err)) != LP_OK)
+		goto out;
+	if ((rc = lp_store_case_update(st, &c, old_version, err)) != LP_OK)
+		goto out;
+	*added = true;
+out:
+	lp_case_clear(&c);
+	return rc;
+}
+
+/* Prefixes err's message with the file name and line number. */
+static int line_error(struct lp_error *err, int code, const char *name, int64_t lineno,
+		      const char *why)
+{
+	if (name)
+		return lp_error_set(err, code, "%s: line %" PRId64 ": %s", name, lineno, why);
+	return lp_error_set(err, code, "line %" PRId64 ": %s", lineno, why);
+}
+
+static bool may_import(struct lp_session *s)
+{
+	const struct lp_officer *o = lp_session_officer(s);
+	return lp_session_is_root(s) || (o && o->active && o->role == LP_ROLE_ADMIN);
+}
+
+/* One line: a report or a message.  On failure err holds the bare reason. */
+static int import_line(struct lp_session *s, const char *line, size_t len, int64_t now,
+		       struct lp_import_stats *stats, struct lp_error *err)
+{
+	struct lp_intake_line l;
+	char why[sizeof err->msg];
+	int rc;
+
+	if (lp_intake_parse_line(line, len, &l, why, sizeof why) < 0)
+		return lp_error_set(err, LP_EDATA, "%s", why);
+	if (l.type == LP_INTAKE_REPORT) {
+		rc = lp_intake_add(s, &l.report, err);
+		if (rc == LP_OK) {
+			stats->created++;
+		} else if (rc == LP_EREFUSED) {
+			stats->duplicates++;
+			rc = LP_OK;
+		}
+	} else {
+		bool added;
+		rc = add_message(s, &l, now, &added, err);
+		if (rc == LP_OK && added)
+			stats->messages++;
+		else if (rc == LP_OK)
+			stats->duplicates++;
+	}
+	lp_intake_line_clear(&l);
+	return rc;
+}
+
+int lp_import(struct lp_session *s, FILE *in, const char *name, struct lp_import_stats *stats,
+	      struct lp_error *err)
+{
+	struct lp_import_stats local;
+	struct lp_store *st = lp_session_store(s);
+	int rc;
+
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	if (!in)
+		return lp_error_set(err, LP_EUSAGE, "no input to import");
+	if (!may_import(s))
+		return lp_error_set(err, LP_EPERM, "only admins and root may import reports");
+	struct line_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return lp_error_set(err, LP_EIO, "out of memory");
+	r->in = in;
+	if ((rc = lp_store_begin(st, true, err)) != LP_OK) {
+		free(r);
+		return rc;
+	}
+	/* Messages use one clock for the whole import; reports, the session's. */
+	int64_t now = lp_session_now(s);
+	for (;;) {
+		int lr = line_next(r);
+		if (lr == LINE_EOF)
+			break;
+		stats->lines++;
+		if (lr == LINE_TOO_LONG) {
+			char why[96];
+			snprintf(why, sizeof why, "longer than %d bytes", LP_IMPORT_LINE_MAX);
+			rc = line_error(err, LP_EDATA, name, stats->lines, why);
+			break;
+		}
+		if (lr == LINE_READ_ERROR) {
+			rc = lp_error_set(err, LP_EIO, "%s: read error at line %" PRId64 ": %s",
+					  name ? name : "input", stats->lines, strerror(errno));
+			break;
+		}
+		if (lr == LINE_NOMEM) {
+			rc = lp_error_set(err, LP_EIO, "out of memory");
+			break;
+		}
+		if (lp_intake_line_blank(r->line, r->len))
+			continue;
+		struct lp_error e2;
+		lp_error_clear(&e2);
+		rc = import_line(s, r->line, r->len, now, stats, &e2);
+		if (rc != LP_OK) {
+			line_error(err, rc, name, stats->lines, e2.msg);
+			break;
+		}
+	}
+	free(r->line);
+	free(r);
+	if (rc != LP_OK || stats->created + stats->messages == 0) {
+		/* Nothing to keep: leave the database file exactly as it was. */
+		lp_store_rollback(st);
+		if (rc != LP_OK) {
+			int64_t lines = stats->lines;
+			memset(stats, 0, sizeof *stats);
+			stats->lines = lines;
+		}
+		return rc;
+	}
+	return lp_store_commit(st, err);
+}
