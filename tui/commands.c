@@ -1,0 +1,104 @@
+/* commands.c: the table of subcommands.  One entry per command. */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+
+#define ACT_OPTS "if-version "
+
+const struct lp_cmd lp_commands[] = {
+	{ "help", "[COMMAND]", N_("show the commands, or one command's usage"),
+	  "", 0, 2, LP_CMD_NO_SESSION, lp_cmd_help },
+	{ "init", "[--no-admin]", N_("create or upgrade the database; its creator becomes admin"),
+	  "no-admin", 0, 0, LP_CMD_NO_SESSION, lp_cmd_init },
+	{ "demo", "[--cases N] [--seed S] [--role ROLE] [--agency CODE]",
+	  N_("create a demonstration database with officers and cases"),
+	  "cases seed role agency", 0, 0, LP_CMD_NO_SESSION, lp_cmd_demo },
+	{ "agency ls", "[--under CODE] [--tree]", N_("list agencies"),
+	  "under tree", 0, 0, LP_CMD_ANYONE, lp_cmd_agency_ls },
+	{ "officer add", "LOGIN --name NAME --agency CODE --role ROLE",
+	  N_("register or update an officer"),
+	  "name agency role", 1, 1, LP_CMD_ANYONE, lp_cmd_officer_add },
+	{ "officer ls", "[--under CODE]", N_("list officers"),
+	  "under", 0, 0, LP_CMD_OFFICER, lp_cmd_officer_ls },
+	{ "import", "FILE|-", N_("import reports and citizen messages (JSON Lines)"),
+	  "", 1, 1, LP_CMD_ANYONE, lp_cmd_import },
+
+	{ "verify", "ID --agency CODE [--if-version N]",
+	  N_("verify a new report and route it to an agency"),
+	  ACT_OPTS "agency", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "postpone", "ID -m TEXT [--if-version N]", N_("ask the citizen for more and wait"),
+	  ACT_OPTS "message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "archive", "ID --reason REASON [-m TEXT] [--if-version N]",
+	  N_("archive a report that will not be handled"),
+	  ACT_OPTS "reason message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "claim", "ID [--if-version N]", N_("take a case to work on yourself"),
+	  ACT_OPTS, 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "assign", "ID --to LOGIN [--if-version N]", N_("give a case to an officer"),
+	  ACT_OPTS "to", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "reply", "ID (-m TEXT | -F FILE) [--if-version N]", N_("answer the citizen publicly"),
+	  ACT_OPTS "message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "note", "ID (-m TEXT | -F FILE) [--if-version N]", N_("add an internal note"),
+	  ACT_OPTS "message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "transfer", "ID (--agency CODE | --retriage) -m REASON [--if-version N]",
+	  N_("send a case to another agency or back to triage"),
+	  ACT_OPTS "agency retriage message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "escalate", "ID -m REASON [--if-version N]", N_("raise a case to the parent agency"),
+	  ACT_OPTS "message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "extend", "ID --days N -m REASON [--if-version N]",
+	  N_("extend the deadline once, with a reason"),
+	  ACT_OPTS "days message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "close", "ID --resolution RESOLUTION [-m TEXT] [--if-version N]",
+	  N_("close a case with a resolution"),
+	  ACT_OPTS "resolution message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "reopen", "ID -m REASON [--if-version N]", N_("reopen a closed case"),
+	  ACT_OPTS "message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+	{ "merge", "ID --into ID [-m TEXT] [--if-version N]",
+	  N_("archive a duplicate, linked to the kept case"),
+	  ACT_OPTS "into message file", 1, 1, LP_CMD_OFFICER, lp_cmd_act },
+
+	{ "ls", "[--status S[,S]] [--agency CODE] [--under CODE] [--assignee LOGIN|me|none] "
+		"[--kind KIND] [--limit N] [--after ID]",
+	  N_("list the cases you may see"),
+	  "status agency under assignee kind limit after", 0, 0, LP_CMD_OFFICER, lp_cmd_ls },
+	{ "show", "ID", N_("show a case and its history"),
+	  "", 1, 1, LP_CMD_OFFICER, lp_cmd_show },
+	{ "log", "ID", N_("show a case's events"),
+	  "", 1, 1, LP_CMD_OFFICER, lp_cmd_log },
+	{ "export", "[--format jsonl|csv]", N_("write every case you may see, masked"),
+	  "format", 0, 0, LP_CMD_OFFICER, lp_cmd_export },
+	{ "audit verify", "", N_("recompute every case's event hash chain"),
+	  "", 0, 0, LP_CMD_OFFICER, lp_cmd_audit_verify },
+	{ NULL, NULL, NULL, NULL, 0, 0, LP_CMD_NO_SESSION, NULL },
+};
+
+const struct lp_cmd *lp_command_find(int argc, char **argv, int *words)
+{
+	if (argc < 1)
+		return NULL;
+	for (const struct lp_cmd *c = lp_commands; c->name; c++) {
+		const char *sp = strchr(c->name, ' ');
+		if (!sp) {
+			if (strcmp(c->name, argv[0]) == 0) {
+				*words = 1;
+				return c;
+			}
+			continue;
+		}
+		size_t n = (size_t)(sp - c->name);
+		if (argc >= 2 && strlen(argv[0]) == n && strncmp(c->name, argv[0], n) == 0 &&
+		    strcmp(sp + 1, argv[1]) == 0) {
+			*words = 2;
+			return c;
+		}
+	}
+	return NULL;
+}
+
+void lp_command_usage(const struct lp_cmd *cmd, FILE *f)
+{
+	fprintf(f, "%s lapor %s%s%s\n", _("usage:"), cmd->name, cmd->usage[0] ? " " : "",
+		cmd->usage);
+}
