@@ -45,6 +45,8 @@ static int put_officer(struct demo *d, const char *login, const char *name, cons
 	o.role = role;
 	o.active = true;
 	int rc = lp_store_officer_put(d->st, &o, d->err);
+	if (rc == LP_OK) /* its database role on PostgreSQL; no-op on SQLite */
+		rc = lp_store_officer_provision(d->st, &o, d->err);
 	if (rc != LP_OK)
 		return rc;
 	struct lp_officer *slot = (struct lp_officer *)officer(d, login);

@@ -102,7 +102,18 @@ int lp_officer_add(struct lp_session *s, const struct lp_officer *o, struct lp_e
 	if (rc == LP_OK && existing.role == LP_ROLE_SYSTEM)
 		return lp_error_set(err, LP_EREFUSED,
 				    "%s is a system officer and cannot be changed", o->login);
-	return lp_store_officer_put(lp_session_store(s), o, err);
+	/* The row and, on PostgreSQL, its database role and group together. */
+	struct lp_store *st = lp_session_store(s);
+	rc = lp_store_begin(st, true, err);
+	if (rc == LP_OK)
+		rc = lp_store_officer_put(st, o, err);
+	if (rc == LP_OK)
+		rc = lp_store_officer_provision(st, o, err);
+	if (rc == LP_OK)
+		rc = lp_store_commit(st, err);
+	if (rc != LP_OK)
+		lp_store_rollback(st);
+	return rc;
 }
 
 int lp_officer_list(struct lp_session *s, const char *under, lp_officer_cb cb, void *ud,

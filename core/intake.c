@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "intake_json.h"
+#include "intake_feedback.h"
 #include "journal.h"
 #include "model.h"
 #include "session.h"
@@ -178,8 +179,6 @@ int lp_intake_add(struct lp_session *s, struct lp_case *c, struct lp_error *err)
 	before.reporter_name = before.reporter_phone = before.reporter_email = NULL;
 	if ((rc = lp_sla_apply(s, LP_ACTION_INTAKE, &before, c, now, err)) != LP_OK)
 		return rc;
-	if ((rc = lp_store_case_insert(st, c, err)) != LP_OK)
-		return rc;
 
 	/* The first event: status_from is new too (there is no status before). */
 	struct lp_event e;
@@ -194,9 +193,8 @@ int lp_intake_add(struct lp_session *s, struct lp_case *c, struct lp_error *err)
 	e.visibility = LP_VIS_SYSTEM;
 	e.text = NULL;
 	e.detail = (char *)lp_channel_name(c->channel);        /* not freed: e is not cleared */
-	if ((rc = lp_journal_append(st, c, &e, err)) != LP_OK)
-		return rc;
-	return lp_store_case_update(st, c, c->version, err);
+	/* The case row is written once, holding the event's count and hash. */
+	return lp_store_case_insert_first(st, c, &e, lp_journal_seal, err);
 }
 
 /* Looks for an earlier identical message (same text and time) on a case. */
@@ -308,6 +306,13 @@ static int import_line(struct lp_session *s, const char *line, size_t len, int64
 			stats->duplicates++;
 			rc = LP_OK;
 		}
+	} else if (l.type == LP_INTAKE_FEEDBACK) {
+		bool added;
+		rc = lp_intake_feedback(s, &l, now, &added, NULL, err);
+		if (rc == LP_OK && added)
+			stats->feedback++;
+		else if (rc == LP_OK)
+			stats->duplicates++;
 	} else {
 		bool added;
 		rc = add_message(s, &l, now, &added, err);
@@ -376,7 +381,7 @@ int lp_import(struct lp_session *s, FILE *in, const char *name, struct lp_import
 	}
 	free(r->line);
 	free(r);
-	if (rc != LP_OK || stats->created + stats->messages == 0) {
+	if (rc != LP_OK || stats->created + stats->messages + stats->feedback == 0) {
 		/* Nothing to keep: leave the database file exactly as it was. */
 		lp_store_rollback(st);
 		if (rc != LP_OK) {

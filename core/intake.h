@@ -11,6 +11,10 @@
  * A message line: {"type": "message", "tracking_id", "submitted_at",
  * "body"}: the citizen's follow-up; a postponed case goes back to new.
  *
+ * A feedback line: {"type": "feedback", "tracking_id", "submitted_at",
+ * "rating": 1..5, "comment"}: the citizen rates the answer; a rating of
+ * 1 or 2 in the feedback window reopens the case (intake_feedback.h).
+ *
  * The whole import is one transaction: the first bad line (invalid JSON,
  * invalid UTF-8, a missing or wrong field, an unknown region or tracking
  * id, a line over 1 MiB) aborts it with LP_EDATA, the line number and
@@ -33,6 +37,7 @@ struct lp_import_stats {
 	int64_t created;    /* new cases */
 	int64_t duplicates; /* reports already present, skipped */
 	int64_t messages;   /* citizen messages added */
+	int64_t feedback;   /* citizen ratings added (added with feedback lines) */
 };
 
 /* Imports from `in` (named `name` in messages).  Only admins, or the

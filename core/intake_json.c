@@ -311,6 +311,24 @@ static int parse_report(json_t *obj, struct lp_case *c, char *why, size_t whyn)
 	return 0;
 }
 
+static const char *const feedback_fields[] = {
+	"type", "tracking_id", "submitted_at", "rating", "comment", NULL,
+};
+
+static int parse_feedback(json_t *obj, struct lp_intake_line *out, char *why, size_t whyn)
+{
+	if (check_members(obj, feedback_fields, "", why, whyn) < 0 ||
+	    get_tracking(obj, out->tracking_id, why, whyn) < 0 ||
+	    get_time(obj, &out->submitted_at, why, whyn) < 0 ||
+	    get_text(obj, "comment", "comment", false, LP_TEXT_MAX, &out->body, why, whyn) < 0)
+		return -1;
+	json_t *r = json_object_get(obj, "rating");
+	if (!r || !json_is_integer(r) || json_integer_value(r) < 1 || json_integer_value(r) > 5)
+		return fail(why, whyn, "\"rating\" must be an integer from 1 to 5");
+	out->rating = (int)json_integer_value(r);
+	return 0;
+}
+
 static int parse_message(json_t *obj, struct lp_intake_line *out, char *why, size_t whyn)
 {
 	if (check_members(obj, message_fields, "", why, whyn) < 0 ||
@@ -360,9 +378,10 @@ int lp_intake_parse_line(const char *line, size_t len, struct lp_intake_line *ou
 		out->type = LP_INTAKE_MESSAGE;
 		rc = parse_message(obj, out, why, whyn);
 	} else if (strcmp(t, "feedback") == 0) {
-		fail(why, whyn, "\"type\": \"feedback\" lines are not supported yet");
+		out->type = LP_INTAKE_FEEDBACK;
+		rc = parse_feedback(obj, out, why, whyn);
 	} else {
-		fail(why, whyn, "\"type\" must be report or message");
+		fail(why, whyn, "\"type\" must be report, message or feedback");
 	}
 done:
 	json_decref(obj);

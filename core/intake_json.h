@@ -12,6 +12,7 @@
 enum lp_intake_type {
 	LP_INTAKE_REPORT,   /* a new report: `report` is filled */
 	LP_INTAKE_MESSAGE,  /* a citizen message: tracking_id, submitted_at, body */
+	LP_INTAKE_FEEDBACK, /* a rating: tracking_id, submitted_at, rating, body = comment */
 };
 
 struct lp_intake_line {
@@ -19,7 +20,8 @@ struct lp_intake_line {
 	struct lp_case report;             /* report fields; strings owned (lp_case_clear) */
 	char tracking_id[LP_TRACKING_MAX]; /* message: the case's tracking id */
 	int64_t submitted_at;              /* message: when the citizen sent it */
-	char *body;                        /* message: owned text */
+	char *body;                        /* message: owned text; feedback: comment or NULL */
+	int rating;                        /* feedback: 1..5 (intake_feedback.h) */
 };
 
 /* Frees what l owns and zeroes it.  Accepts NULL. */

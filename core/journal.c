@@ -83,15 +83,28 @@ char *lp_hash_hex(const unsigned char h[LP_HASH_LEN], char *buf)
 	return buf;
 }
 
+/* e's chain fields from c, and its hash. */
+static void complete(const struct lp_case *c, struct lp_event *e)
+{
+	e->case_id = c->id;
+	e->seq = c->event_count + 1;
+	memcpy(e->prev_hash, c->last_hash, LP_HASH_LEN);
+	lp_event_hash(e, e->hash);
+}
+
+void lp_journal_seal(struct lp_case *c, struct lp_event *e)
+{
+	complete(c, e);
+	c->event_count = e->seq;
+	memcpy(c->last_hash, e->hash, LP_HASH_LEN);
+}
+
 int lp_journal_append(struct lp_store *st, struct lp_case *c, struct lp_event *e,
 		      struct lp_error *err)
 {
 	if (!st || !c || !e)
 		return lp_error_set(err, LP_EINTERNAL, "lp_journal_append: missing argument");
-	e->case_id = c->id;
-	e->seq = c->event_count + 1;
-	memcpy(e->prev_hash, c->last_hash, LP_HASH_LEN);
-	lp_event_hash(e, e->hash);
+	complete(c, e);
 	int rc = lp_store_event_append(st, e, err);
 	if (rc != LP_OK)
 		return rc;

@@ -33,7 +33,8 @@ struct lp_session {
 	char unix_login[LP_LOGIN_MAX];
 	char login[LP_LOGIN_MAX];          /* who acts: --as, else the Unix login */
 	enum lp_identity_need identity;
-	bool root;
+	bool root;                         /* bootstrap powers: see lp_session_is_root() */
+	bool as_other;                     /* acting as another officer (--as) */
 	bool has_env_now;                  /* $LAPOR_NOW was set */
 	int64_t env_now;
 	int64_t fixed_now;                 /* lp_session_set_now(); 0: not fixed */
@@ -150,10 +151,49 @@ static int not_registered(const char *login, const char *db, struct lp_error *er
 			    login, db, login);
 }
 
-/* Resolves who acts: the Unix login, or --as when allowed. */
+/* On a server the acting officer is the database role the connection
+ * logged in as (row-level security enforces it there): --as naming
+ * anyone else is refused.  A role that is not an active officer (the
+ * database's owner, who ran `lapor init`) keeps the bootstrap powers; the
+ * server's grants decide what it may really do. */
+static int resolve_db_identity(struct lp_session *s, const struct lp_session_opts *opts,
+			       const char *db, const char *role, struct lp_error *err)
+{
+	struct lp_error e2;
+	lp_error_clear(&e2);
+	s->identity = opts->identity;
+	lp_strlcpy(s->login, role, sizeof s->login);
+	s->root = false;
+	if (opts->as_login && *opts->as_login && strcmp(opts->as_login, role) != 0)
+		return lp_error_set(err, LP_EPERM,
+				    "--as %s: on a PostgreSQL server you act as the database role "
+				    "you connect as (%s); connect as %s instead, e.g. "
+				    "--db 'postgresql://%s@HOST/DATABASE'", opts->as_login, role,
+				    opts->as_login, opts->as_login);
+	int rc = load_officer(s, role, &e2);
+	if (rc != LP_OK && rc != LP_ENOENT)
+		return lp_error_set(err, rc, "%s", e2.msg);
+	bool officer = rc == LP_OK && s->officer.active;
+	if (!officer)
+		s->has_officer = false;
+	if (officer || opts->identity == LP_IDENTITY_OPTIONAL) {
+		s->root = !officer;
+		return LP_OK;
+	}
+	if (rc == LP_ENOENT)
+		return not_registered(role, db, err);
+	return lp_error_set(err, LP_EPERM,
+			    "your officer account %s in %s is inactive; ask an admin", role, db);
+}
+
+/* Resolves who acts: the Unix login, or --as when allowed; on a server,
+ * the database role (resolve_db_identity). */
 static int resolve_identity(struct lp_session *s, const struct lp_session_opts *opts,
 			    const char *db, struct lp_error *err)
 {
+	const char *role = lp_store_db_login(s->store);
+	if (role && *role)
+		return resolve_db_identity(s, opts, db, role, err);
 	struct lp_error e2;
 	lp_error_clear(&e2);
 	int rc = load_officer(s, s->unix_login, &e2);
@@ -171,6 +211,10 @@ static int resolve_identity(struct lp_session *s, const struct lp_session_opts *
 					    "only root or an admin may act as another officer "
 					    "(--as %s); you are %s", opts->as_login, s->unix_login);
 		s->has_officer = false;
+		/* With --as the acting officer's role alone decides: root's
+		 * bootstrap powers are for root acting as itself. */
+		s->root = false;
+		s->as_other = true;
 		lp_strlcpy(s->login, opts->as_login, sizeof s->login);
 		rc = load_officer(s, opts->as_login, &e2);
 		if (rc == LP_ENOENT)
@@ -358,7 +402,7 @@ int lp_session_refresh(struct lp_session *s, struct lp_error *err)
 	s->has_officer = false;
 	struct lp_error e2;
 	int rc = load_officer(s, s->login, &e2);
-	bool optional = s->identity == LP_IDENTITY_OPTIONAL && strcmp(s->login, s->unix_login) == 0;
+	bool optional = s->identity == LP_IDENTITY_OPTIONAL && !s->as_other;
 	if (rc == LP_ENOENT && optional)
 		return LP_OK;
 	if (rc == LP_ENOENT)

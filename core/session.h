@@ -53,7 +53,10 @@ const struct lp_officer *lp_session_officer(const struct lp_session *s);
 const struct lp_agency *lp_session_agency(const struct lp_session *s);
 /* The Unix login running the process. Borrowed. */
 const char *lp_session_unix_login(const struct lp_session *s);
-/* True when the Unix user is root (uid 0). */
+/* True when the session has bootstrap powers: the Unix user is root (uid
+ * 0) acting as itself (never with --as, where the acting officer's role
+ * alone decides), or on PostgreSQL the database role is not an active
+ * officer (the database's owner; the server's grants decide). */
 bool lp_session_is_root(const struct lp_session *s);
 /* The store. Borrowed: do not close it. */
 struct lp_store *lp_session_store(struct lp_session *s);

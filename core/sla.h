@@ -107,4 +107,11 @@ int lp_sla_check_extend(struct lp_session *s, const struct lp_case *c, int days,
 /* The session's calendar (loaded from the store on first use). Borrowed. */
 const struct lp_calendar *lp_session_calendar(struct lp_session *s, struct lp_error *err);
 
+/* Added with `lapor policy set` (core/stats.c): replaces the policy for
+ * (p->kind, p->stage, p->field_check) after checking 1 <= days <= 365 and
+ * the role: admins (and the Unix user root without an officer record)
+ * only, else LP_EPERM.  Forgets the session's cached calendar and
+ * policies.  Deadlines already set are not moved. */
+int lp_sla_policy_set(struct lp_session *s, const struct lp_sla_policy *p, struct lp_error *err);
+
 #endif

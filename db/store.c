@@ -272,3 +272,146 @@ const char *lp_store_db_login(const struct lp_store *s)
 {
 	return s && s->ops->db_login ? s->ops->db_login(s) : NULL;
 }
+
+/* ---- finding cases (added with search) ---- */
+
+/* As DISPATCH, for an op a backend may not have yet. */
+#define DISPATCH_OPT(op, ...)                                                           \
+	do {                                                                            \
+		struct lp_error local_err_;                                             \
+		if (!err)                                                               \
+			err = &local_err_;                                              \
+		if (!s)                                                                 \
+			return lp_error_set(err, LP_EINTERNAL, "no database is open");  \
+		lp_error_clear(err);                                                    \
+		if (!s->ops->op)                                                        \
+			return lp_error_set(err, LP_EUSAGE, "%s is not supported on this "  \
+					    "backend (%s) yet", #op, s->ops->name);         \
+		return s->ops->op(s, __VA_ARGS__, err);                                 \
+	} while (0)
+
+int lp_store_case_query(struct lp_store *s, const struct lp_case_filter *f,
+			const struct lp_query *q, const struct lp_query_ctx *x, lp_case_cb cb,
+			void *ud, struct lp_error *err)
+{
+	DISPATCH_OPT(case_query, f, q, x, cb, ud);
+}
+
+int lp_store_case_query_count(struct lp_store *s, const struct lp_case_filter *f,
+			      const struct lp_query *q, const struct lp_query_ctx *x,
+			      int64_t *out, struct lp_error *err)
+{
+	DISPATCH_OPT(case_query_count, f, q, x, out);
+}
+
+int lp_store_case_search(struct lp_store *s, const struct lp_case_filter *f,
+			 const struct lp_query_ctx *x, const char *text, int limit,
+			 lp_search_cb cb, void *ud, struct lp_error *err)
+{
+	DISPATCH_OPT(case_search, f, x, text, limit, cb, ud);
+}
+
+int lp_store_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t id,
+			  const char *region, const char *category, int limit, lp_case_cb cb,
+			  void *ud, struct lp_error *err)
+{
+	DISPATCH_OPT(case_similar, f, id, region, category, limit, cb, ud);
+}
+
+int lp_store_queue_put(struct lp_store *s, struct lp_saved_queue *q, struct lp_error *err)
+{
+	DISPATCH_OPT(queue_put, q);
+}
+
+int lp_store_queue_delete(struct lp_store *s, const char *owner, const char *agency,
+			  const char *name, struct lp_error *err)
+{
+	DISPATCH_OPT(queue_delete, owner, agency, name);
+}
+
+int lp_store_queue_list(struct lp_store *s, const char *owner, const char *agency,
+			lp_queue_cb cb, void *ud, struct lp_error *err)
+{
+	DISPATCH_OPT(queue_list, owner, agency, cb, ud);
+}
+
+int lp_store_dash_counts(struct lp_store *s, const struct lp_case_filter *f,
+			 enum lp_dash_by by, int64_t now, int64_t soon, lp_dash_count_cb cb,
+			 void *ud, struct lp_error *err)
+{
+	DISPATCH_OPT(dash_counts, f, by, now, soon, cb, ud);
+}
+
+int lp_store_dash_days(struct lp_store *s, const struct lp_case_filter *f, int64_t first_day,
+		       int days, int tz_minutes, int64_t *received, int64_t *closed,
+		       struct lp_error *err)
+{
+	DISPATCH_OPT(dash_days, f, first_day, days, tz_minutes, received, closed);
+}
+
+int lp_store_dash_ontime(struct lp_store *s, const struct lp_case_filter *f, int64_t since_day,
+			 int64_t *on_time, int64_t *measured, struct lp_error *err)
+{
+	DISPATCH_OPT(dash_ontime, f, since_day, on_time, measured);
+}
+
+int lp_store_dash_titles(struct lp_store *s, const struct lp_case_filter *f,
+			 const struct lp_query_ctx *x, int64_t from, int64_t to, int limit,
+			 lp_text_cb cb, void *ud, struct lp_error *err)
+{
+	DISPATCH_OPT(dash_titles, f, x, from, to, limit, cb, ud);
+}
+
+/* ---- a new case with its first event (added for the import's speed) ---- */
+
+int lp_store_case_insert_first(struct lp_store *s, struct lp_case *c, struct lp_event *e,
+			       lp_seal_fn seal, struct lp_error *err)
+{
+	struct lp_error local_err;
+	if (!err)
+		err = &local_err;
+	if (!s)
+		return lp_error_set(err, LP_EINTERNAL, "no database is open");
+	lp_error_clear(err);
+	if (!c || !e || !seal)
+		return lp_error_set(err, LP_EINTERNAL,
+				    "lp_store_case_insert_first: missing argument");
+	if (s->ops->case_insert_first)
+		return s->ops->case_insert_first(s, c, e, seal, err);
+	/* The backend numbers the case on insert: the row is written twice. */
+	int rc = s->ops->case_insert(s, c, err);
+	if (rc != LP_OK)
+		return rc;
+	seal(c, e);
+	if ((rc = s->ops->event_append(s, e, err)) != LP_OK)
+		return rc;
+	return s->ops->case_update(s, c, c->version, err);
+}
+
+/* ---- performance reports (added with `lapor stats`) ---- */
+
+int lp_store_stats(struct lp_store *s, const struct lp_case_filter *f, int64_t from, int64_t to,
+		   enum lp_stats_by by, int64_t now, lp_stats_cb cb, void *ud,
+		   struct lp_error *err)
+{
+	DISPATCH_OPT(stats, f, from, to, by, now, cb, ud);
+}
+
+/* ---- copying a database (added with `lapor migrate`) ---- */
+
+int lp_store_case_import(struct lp_store *s, const struct lp_case *c, struct lp_error *err)
+{
+	if (!c)
+		return lp_error_set(err, LP_EINTERNAL, "lp_store_case_import: no case");
+	DISPATCH_OPT(case_import, c);
+}
+
+int lp_store_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error *err)
+{
+	DISPATCH_OPT(draft_scan, cb, ud);
+}
+
+int lp_store_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err)
+{
+	DISPATCH_OPT(meta_list, cb, ud);
+}

@@ -29,7 +29,7 @@
 struct lp_store;
 
 /* The newest schema version this build knows. */
-#define LP_SCHEMA_VERSION 1
+#define LP_SCHEMA_VERSION 2
 
 enum lp_store_open_flags {
 	LP_STORE_CREATE = 1 << 0,   /* create the file if missing (SQLite) */
@@ -226,5 +226,204 @@ int lp_store_officer_provision(struct lp_store *s, const struct lp_officer *o,
  * is the Unix login).  Borrowed: valid until lp_store_close().  Accepts
  * NULL. */
 const char *lp_store_db_login(const struct lp_store *s);
+
+/* ---- finding cases: the query language, full-text search, saved
+ * queues, the dashboard (added with search; SQLite schema 002).  A
+ * backend without these answers LP_EUSAGE "not supported on this
+ * backend yet". ---- */
+
+struct lp_query; /* core/query.h: a parsed query */
+
+/* What a query or search needs beyond the filter, resolved by core from
+ * the session (never from input). */
+struct lp_query_ctx {
+	int64_t now;                /* unix seconds: durations, overdue, due */
+	int tz_minutes;             /* zone of dates in the query (UTC offset) */
+	const char *me;             /* login for assignee:me ("" matches no one) */
+	bool content_all;           /* text matches every case (admin, system) */
+	const char *content_agency; /* else: a secret case's text matches only when
+				     * it is handled by this agency */
+	bool notes;                 /* search internal notes too (lp_store_case_search) */
+	int64_t count_cap;          /* lp_store_case_query_count counts at most this
+				     * many (0: all); a count equal to it means "at
+				     * least", and costs no more than reading it */
+};
+
+/* Calls cb for each case matching f (scope, selection, order, keyset
+ * page, limit: as lp_store_case_list) AND the query q (NULL or empty:
+ * every case), as ONE prepared statement with every value bound.  A
+ * text term matches title and body, never reporter fields, and never
+ * the text of a secret case outside x->content_agency (unless
+ * x->content_all).  x must not be NULL. */
+int lp_store_case_query(struct lp_store *s, const struct lp_case_filter *f,
+			const struct lp_query *q, const struct lp_query_ctx *x, lp_case_cb cb,
+			void *ud, struct lp_error *err);
+/* Counts the cases lp_store_case_query would give (page and limit ignored). */
+int lp_store_case_query_count(struct lp_store *s, const struct lp_case_filter *f,
+			      const struct lp_query *q, const struct lp_query_ctx *x,
+			      int64_t *out, struct lp_error *err);
+
+/* Snippet highlight markers: the matched words lie between them. */
+#define LP_HL_ON "\x02"
+#define LP_HL_OFF "\x03"
+
+/* One search result.  Borrowed by the callback. */
+struct lp_search_hit {
+	const struct lp_case *c;    /* the case, unmasked (core masks it) */
+	double rank;                /* lower is better: bm25 (negative), or the tier 1..3 */
+	const char *where;          /* "title", "body", "reply", "note" or "message" */
+	int64_t seq;                /* the event's seq for reply/note/message, else 0 */
+	const char *snippet;        /* raw text around the match, matches between
+				     * LP_HL_ON and LP_HL_OFF; NULL when none */
+};
+typedef int (*lp_search_cb)(const struct lp_search_hit *h, void *ud);
+
+/* Full-text search: `text` is words separated by white space (all must
+ * match, in any order; a word ending in '*' matches words starting with
+ * it; no other syntax), over titles, bodies, replies, the citizen's
+ * messages and, with x->notes, internal notes.  Cases within f (scope
+ * and selection; order and page ignored), best first, at most `limit`
+ * (1..1000): by bm25 when few cases match, else title matches, then
+ * body, then events, newest first (rank 1, 2, 3).  The privacy
+ * condition of x applies in SQL before ranking, so a page is full.
+ * LP_EUSAGE when text has no word. */
+int lp_store_case_search(struct lp_store *s, const struct lp_case_filter *f,
+			 const struct lp_query_ctx *x, const char *text, int limit,
+			 lp_search_cb cb, void *ud, struct lp_error *err);
+
+/* Candidates for duplicates of case `id`: open cases (new .. responded)
+ * within f's scope, other than `id`, whose region is `region` or whose
+ * category is `category` (either may be "" for none), newest first, at
+ * most `limit` of each kind (so at most 2 * limit calls).  Core ranks
+ * them by text similarity after masking. */
+int lp_store_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t id,
+			  const char *region, const char *category, int limit, lp_case_cb cb,
+			  void *ud, struct lp_error *err);
+
+/* A saved queue: a named query, personal (owner set, agency "") or
+ * agency-wide (owner "", agency set). */
+#define LP_SAVED_QUERY_MAX 8192
+struct lp_saved_queue {
+	int64_t id;
+	char name[LP_NAME_MAX];
+	char owner[LP_LOGIN_MAX];
+	char agency[LP_CODE_MAX];
+	char query[LP_SAVED_QUERY_MAX]; /* canonical query text */
+	char created_by[LP_LOGIN_MAX];
+	int64_t created_at;
+};
+typedef int (*lp_queue_cb)(const struct lp_saved_queue *q, void *ud);
+
+/* Inserts the queue, or replaces the query of the one with the same
+ * (owner, agency, name); sets q->id. */
+int lp_store_queue_put(struct lp_store *s, struct lp_saved_queue *q, struct lp_error *err);
+/* Deletes the queue (owner, agency, name), or LP_ENOENT. */
+int lp_store_queue_delete(struct lp_store *s, const char *owner, const char *agency,
+			  const char *name, struct lp_error *err);
+/* Calls cb for the personal queues of `owner` then the agency-wide
+ * queues of `agency`, each by name. */
+int lp_store_queue_list(struct lp_store *s, const char *owner, const char *agency,
+			lp_queue_cb cb, void *ud, struct lp_error *err);
+
+/* Dashboard rows: open cases (new .. in_progress; responded waits on the
+ * citizen) of one agency or officer. */
+struct lp_dash_count {
+	const char *key;            /* agency code or officer login; borrowed */
+	int64_t open;               /* open cases */
+	int64_t due_soon;           /* running clock, due within [now, soon) */
+	int64_t overdue;            /* running clock, due before now */
+};
+typedef int (*lp_dash_count_cb)(const struct lp_dash_count *r, void *ud);
+enum lp_dash_by { LP_DASH_BY_AGENCY, LP_DASH_BY_OFFICER };
+
+/* Calls cb once per agency (or assignee, unassigned left out) with open
+ * cases within f's scope (scope_path, scope_agency, under_path, agency;
+ * scope_status_mask).  Read from tallies kept by the schema, plus the
+ * cases due on the partial days at now and soon, so it does not grow
+ * with the number of cases. */
+int lp_store_dash_counts(struct lp_store *s, const struct lp_case_filter *f,
+			 enum lp_dash_by by, int64_t now, int64_t soon, lp_dash_count_cb cb,
+			 void *ud, struct lp_error *err);
+/* Fills received[i] and closed[i] (i < days) with the cases created, and
+ * closed, within f's scope (agency conditions only) on day first_day + i
+ * (days since 1970-01-01, each agency's local day; tz_minutes is the
+ * zone of the caller, for backends that keep UTC times). */
+int lp_store_dash_days(struct lp_store *s, const struct lp_case_filter *f, int64_t first_day,
+		       int days, int tz_minutes, int64_t *received, int64_t *closed,
+		       struct lp_error *err);
+/* Counts the SLA-measured answers and closings from local day
+ * `since_day` on, within f's agency scope: *measured in all, *on_time of
+ * them before their deadline. */
+int lp_store_dash_ontime(struct lp_store *s, const struct lp_case_filter *f, int64_t since_day,
+			 int64_t *on_time, int64_t *measured, struct lp_error *err);
+/* Calls cb with the title of each case created in [from, to) within f's
+ * scope whose content x lets be read (secret cases outside
+ * x->content_agency are left out), newest first, at most `limit`
+ * (0: all): the sample of the dashboard's hot words. */
+typedef int (*lp_text_cb)(const char *text, int64_t at, void *ud);
+int lp_store_dash_titles(struct lp_store *s, const struct lp_case_filter *f,
+			 const struct lp_query_ctx *x, int64_t from, int64_t to, int limit,
+			 lp_text_cb cb, void *ud, struct lp_error *err);
+
+/* ---- a new case with its first event (added for the import's speed) ---- */
+
+/* Completes e from c once c->id is known, and sets c->event_count and
+ * c->last_hash from it (core/journal.h: lp_journal_seal). */
+typedef void (*lp_seal_fn)(struct lp_case *c, struct lp_event *e);
+/* Inserts the new case c (c->id ignored, then set to the new number, as
+ * lp_store_case_insert) together with its first event e: calls seal(c, e)
+ * once the number is known, then writes the case row once, already
+ * holding event_count and last_hash, and appends e.  Call it inside a
+ * write transaction; on failure roll it back (c and e may be half set).
+ * A backend without the op gets the same rows from insert, seal, event
+ * append and update.  e's strings stay owned by the caller. */
+int lp_store_case_insert_first(struct lp_store *s, struct lp_case *c, struct lp_event *e,
+			       lp_seal_fn seal, struct lp_error *err);
+
+/* ---- performance reports (added with `lapor stats`) ---- */
+
+enum lp_stats_by { LP_STATS_BY_NONE, LP_STATS_BY_AGENCY, LP_STATS_BY_OFFICER,
+		   LP_STATS_BY_CATEGORY };
+
+/* One row of `lapor stats`: the cases received in [from, to) of one
+ * group.  Borrowed by the callback. */
+struct lp_stats_row {
+	const char *key;            /* agency, assignee or category; "" for all */
+	int64_t received;           /* cases received (created) in the window */
+	int64_t closed;             /* of them: closed now */
+	int64_t open;               /* of them: open now (new .. responded) */
+	int64_t overdue;            /* of them: open, running clock, due before now */
+	int64_t responded;          /* of them: answered at least once */
+	int64_t median_response;    /* seconds to the first reply (lower median); -1 none */
+	int64_t median_closure;     /* seconds to the last close of closed ones; -1 none */
+	int64_t rating_sum;         /* sum of the feedback ratings on them */
+	int64_t rating_count;       /* number of feedback ratings on them */
+};
+typedef int (*lp_stats_cb)(const struct lp_stats_row *r, void *ud);
+
+/* Calls cb once per group (ordered by key) for the cases within f's scope
+ * and selection created in [from, to), figures as of `now`, computed in
+ * one statement of aggregates (a backend without it answers LP_EUSAGE). */
+int lp_store_stats(struct lp_store *s, const struct lp_case_filter *f, int64_t from, int64_t to,
+		   enum lp_stats_by by, int64_t now, lp_stats_cb cb, void *ud,
+		   struct lp_error *err);
+
+/* ---- copying a database (added with `lapor migrate`; a backend
+ * without an op answers LP_EUSAGE) ---- */
+
+/* Inserts c keeping its id and every field as given (the hash chains
+ * name case ids), for copying a database; LP_EDATA when the id or the
+ * tracking id exists.  PostgreSQL only so far. */
+int lp_store_case_import(struct lp_store *s, const struct lp_case *c, struct lp_error *err);
+/* One saved draft; the strings are borrowed by the callback. */
+typedef int (*lp_draft_cb)(int64_t case_id, const char *login, enum lp_action kind,
+			   const char *text, int64_t at, void *ud);
+/* Calls cb for every draft the connection may read (all of them on SQLite
+ * and for PostgreSQL's owner role), by case then login. */
+int lp_store_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error *err);
+/* One setting; borrowed by the callback. */
+typedef int (*lp_meta_cb)(const char *key, const char *value, void *ud);
+/* Calls cb for every setting, by key. */
+int lp_store_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err);
 
 #endif

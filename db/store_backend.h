@@ -89,6 +89,49 @@ struct lp_store_ops {
 				 struct lp_error *err);
 	/* The database role the connection acts as; NULL = none (SQLite). */
 	const char *(*db_login)(const struct lp_store *s);
+
+	/* Added with search (each may be NULL: store.c then answers LP_EUSAGE
+	 * "not supported on this backend yet").  Query language, search,
+	 * similar cases, saved queues, dashboard: see db/store.h. */
+	int (*case_query)(struct lp_store *s, const struct lp_case_filter *f,
+			  const struct lp_query *q, const struct lp_query_ctx *x, lp_case_cb cb,
+			  void *ud, struct lp_error *err);
+	int (*case_query_count)(struct lp_store *s, const struct lp_case_filter *f,
+				const struct lp_query *q, const struct lp_query_ctx *x,
+				int64_t *out, struct lp_error *err);
+	int (*case_search)(struct lp_store *s, const struct lp_case_filter *f,
+			   const struct lp_query_ctx *x, const char *text, int limit,
+			   lp_search_cb cb, void *ud, struct lp_error *err);
+	int (*case_similar)(struct lp_store *s, const struct lp_case_filter *f, int64_t id,
+			    const char *region, const char *category, int limit, lp_case_cb cb,
+			    void *ud, struct lp_error *err);
+	int (*queue_put)(struct lp_store *s, struct lp_saved_queue *q, struct lp_error *err);
+	int (*queue_delete)(struct lp_store *s, const char *owner, const char *agency,
+			    const char *name, struct lp_error *err);
+	int (*queue_list)(struct lp_store *s, const char *owner, const char *agency,
+			  lp_queue_cb cb, void *ud, struct lp_error *err);
+	int (*dash_counts)(struct lp_store *s, const struct lp_case_filter *f,
+			   enum lp_dash_by by, int64_t now, int64_t soon, lp_dash_count_cb cb,
+			   void *ud, struct lp_error *err);
+	int (*dash_days)(struct lp_store *s, const struct lp_case_filter *f, int64_t first_day,
+			 int days, int tz_minutes, int64_t *received, int64_t *closed,
+			 struct lp_error *err);
+	int (*dash_ontime)(struct lp_store *s, const struct lp_case_filter *f, int64_t since,
+			   int64_t *on_time, int64_t *measured, struct lp_error *err);
+	int (*dash_titles)(struct lp_store *s, const struct lp_case_filter *f,
+			   const struct lp_query_ctx *x, int64_t from, int64_t to, int limit,
+			   lp_text_cb cb, void *ud, struct lp_error *err);
+	/* A new case with its first event (optional: NULL falls back in store.c). */
+	int (*case_insert_first)(struct lp_store *s, struct lp_case *c, struct lp_event *e,
+				 lp_seal_fn seal, struct lp_error *err);
+	/* Performance reports (lp_store_stats; NULL: LP_EUSAGE). */
+	int (*stats)(struct lp_store *s, const struct lp_case_filter *f, int64_t from,
+		     int64_t to, enum lp_stats_by by, int64_t now, lp_stats_cb cb, void *ud,
+		     struct lp_error *err);
+	/* Copying a database (lapor migrate; each may be NULL: LP_EUSAGE). */
+	int (*case_import)(struct lp_store *s, const struct lp_case *c, struct lp_error *err);
+	int (*draft_scan)(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error *err);
+	int (*meta_list)(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err);
 };
 
 /* The head of every backend's handle. */

@@ -47,7 +47,16 @@ struct lp_cmd;
 	X(SEED, "seed", 0, 1, "S") \
 	X(ROLE, "role", 0, 1, "ROLE") \
 	X(NAME, "name", 0, 1, "NAME") \
-	X(NO_ADMIN, "no-admin", 0, 0, "")
+	X(NO_ADMIN, "no-admin", 0, 0, "") \
+	X(YEAR, "year", 0, 1, "Y") \
+	X(DRY_RUN, "dry-run", 0, 0, "") \
+	X(WORKING, "working", 0, 0, "") \
+	X(CALENDAR, "calendar", 0, 0, "") \
+	X(FIELD_CHECK, "field-check", 0, 0, "") \
+	X(FROM, "from", 0, 1, "DATE") \
+	X(BY, "by", 0, 1, "agency|officer|category") \
+	X(CSV, "csv", 0, 0, "") \
+	X(FORCE, "force", 0, 0, "")
 
 #define LP_X_CLI_OPT(id, l, s, a, n) LP_OPT_##id,
 enum lp_cli_opt { LP_CLI_OPTION_LIST(LP_X_CLI_OPT) LP_OPT_COUNT };

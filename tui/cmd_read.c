@@ -6,6 +6,7 @@
 
 #include "cases.h"
 #include "commands.h"
+#include "find.h"
 #include "i18n.h"
 #include "output.h"
 #include "timefmt.h"
@@ -129,11 +130,18 @@ int lp_cmd_ls(struct lp_cli *cli)
 	for (int i = 0; i < LS_COLS; i++)
 		h[i] = _(head[i]);
 	struct ls_state st = { .cli = cli, .first = true };
-	if (lp_cli_open(cli))
+	struct lp_query *q = NULL;
+	if (lp_find_args_query(cli, 0, &q))
 		return cli->err.code;
-	if (!cli->json && !(st.table = lp_table_create(LS_COLS, h)))
-		return lp_error_set(&cli->err, LP_EINTERNAL, _("out of memory"));
-	int rc = lp_cases_list(cli->s, &o, ls_row, &st, &cli->err);
+	if (lp_cli_open(cli) ||
+	    (!cli->json && !(st.table = lp_table_create(LS_COLS, h)) &&
+	     lp_error_set(&cli->err, LP_EINTERNAL, _("out of memory")))) {
+		lp_query_destroy(q);
+		return cli->err.code;
+	}
+	int rc = q ? lp_cases_query(cli->s, &o, q, ls_row, &st, &cli->err) :
+		     lp_cases_list(cli->s, &o, ls_row, &st, &cli->err);
+	lp_query_destroy(q);
 	if (st.rc)
 		rc = st.rc;
 	if (rc == LP_OK) {
@@ -235,13 +243,20 @@ int lp_cmd_export(struct lp_cli *cli)
 		st.csv = true;
 	else if (strcmp(fmt, "jsonl") != 0)
 		return lp_cli_usage_error(cli, _("unknown format \"%s\"; formats: jsonl, csv"), fmt);
-	if (lp_cli_open(cli))
+	struct lp_query *q = NULL;
+	if (lp_find_args_query(cli, 0, &q))
 		return cli->err.code;
+	if (lp_cli_open(cli)) {
+		lp_query_destroy(q);
+		return cli->err.code;
+	}
 	struct lp_list_opts o;
 	lp_list_opts_init(&o);
 	if (st.csv)
 		lp_case_csv_header(stdout);
-	int rc = lp_cases_list(cli->s, &o, export_row, &st, &cli->err);
+	int rc = q ? lp_cases_query(cli->s, &o, q, export_row, &st, &cli->err) :
+		     lp_cases_list(cli->s, &o, export_row, &st, &cli->err);
+	lp_query_destroy(q);
 	if (rc == LP_EIO && cli->err.code == LP_OK)
 		lp_error_set(&cli->err, LP_EIO, _("cannot write the export"));
 	return rc;

@@ -14,6 +14,8 @@
 
 #include "cli.h"
 
+struct lp_query;
+
 /* What main() opens before calling the function. */
 enum lp_cmd_session {
 	LP_CMD_NO_SESSION,   /* the command opens what it needs (help, init, demo) */
@@ -63,7 +65,29 @@ int lp_cmd_officer_ls(struct lp_cli *cli);
 int lp_cmd_import(struct lp_cli *cli);
 int lp_cmd_audit_verify(struct lp_cli *cli);
 
+/* cmd_find.c: search, saved queues, dashboard; the query words of ls
+ * and export (lp_find_args_query parses cli->argv[from..] joined by
+ * spaces into *out, owned by the caller; LP_EUSAGE with the parser's
+ * message naming the column; *out NULL for no words). */
+int lp_find_args_query(struct lp_cli *cli, int from, struct lp_query **out);
+int lp_cmd_search(struct lp_cli *cli);
+int lp_cmd_queue_save(struct lp_cli *cli);
+int lp_cmd_queue_ls(struct lp_cli *cli);
+int lp_cmd_queue_rm(struct lp_cli *cli);
+int lp_cmd_dashboard(struct lp_cli *cli);
+
+/* cmd_sla.c: calendar, SLA policies, sweep, performance reports */
+int lp_cmd_calendar_import(struct lp_cli *cli);
+int lp_cmd_calendar_ls(struct lp_cli *cli);
+int lp_cmd_policy_ls(struct lp_cli *cli);
+int lp_cmd_policy_set(struct lp_cli *cli);
+int lp_cmd_sweep(struct lp_cli *cli);
+int lp_cmd_stats(struct lp_cli *cli);
+
 /* main.c */
 int lp_cmd_help(struct lp_cli *cli);
+
+/* cmd_migrate.c: lapor migrate (core/migrate.h) */
+int lp_cmd_migrate(struct lp_cli *cli);
 
 #endif

@@ -26,6 +26,18 @@ PG_SQL(SQL_INSERT, false,
        "last_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
        "$16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29) RETURNING id");
 
+/* SQL_INSERT keeping the case's number ($30), for copying a database;
+ * then the identity's sequence moves past the highest number. */
+PG_SQL(SQL_IMPORT, false,
+       "INSERT INTO kase(tracking_id, kind, channel, status, privacy, category, region, agency, "
+       "assignee, priority, title, body, reporter_name, reporter_phone, reporter_email, "
+       "submitted_at, created_at, updated_at, due_at, escalation, escalated_to, version, "
+       "merged_into, field_check, extended_days, clock_stage, clock_paused_at, event_count, "
+       "last_hash, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+       "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)");
+PG_SQL(SQL_IMPORT_SEQ, false,
+       "SELECT setval(pg_get_serial_sequence('kase', 'id'), (SELECT max(id) FROM kase))");
+
 /* $1 id, $2 expected version, then the workflow columns. */
 #define UPDATE_WORKFLOW \
 	"UPDATE kase SET kind = $3, status = $4, category = $5, region = $6, agency = $7, " \
@@ -164,42 +176,48 @@ int pg_case_get_by_tracking(struct lp_store *s, const char *tid, struct lp_case 
 	return get_one(g, st, tid ? tid : "", out, what, err);
 }
 
+/* The parameters $1..$29 of SQL_INSERT and SQL_IMPORT. */
+static void case_params(struct pg_params *p, const struct lp_case *c)
+{
+	pp_text(p, c->tracking_id);
+	pp_text(p, lp_kind_name(c->kind));
+	pp_text(p, lp_channel_name(c->channel));
+	pp_text(p, lp_status_name(c->status));
+	pp_text(p, lp_privacy_name(c->privacy));
+	pp_text(p, c->category);
+	pp_text(p, c->region);
+	pp_text(p, c->agency);
+	pp_text(p, c->assignee);
+	pp_int(p, c->priority);
+	pp_text(p, c->title);
+	pp_text(p, c->body);
+	pp_text(p, c->reporter_name);
+	pp_text(p, c->reporter_phone);
+	pp_text(p, c->reporter_email);
+	pp_int(p, c->submitted_at);
+	pp_int(p, c->created_at);
+	pp_int(p, c->updated_at);
+	pp_int(p, c->due_at);
+	pp_int(p, c->escalation);
+	pp_text(p, c->escalated_to);
+	pp_int(p, c->version);
+	pp_int(p, c->merged_into);
+	pp_bool(p, c->field_check);
+	pp_int(p, c->extended_days);
+	pp_text(p, clock_name(c->clock_stage));
+	pp_int(p, c->clock_paused_at);
+	pp_int(p, c->event_count);
+	if (hash_is_zero(c->last_hash))
+		pp_text(p, NULL);
+	else
+		pp_bytes(p, c->last_hash, LP_HASH_LEN);
+}
+
 int pg_case_insert(struct lp_store *s, struct lp_case *c, struct lp_error *err)
 {
 	struct pg_store *g = pg(s);
 	struct pg_params p = { 0 };
-	pp_text(&p, c->tracking_id);
-	pp_text(&p, lp_kind_name(c->kind));
-	pp_text(&p, lp_channel_name(c->channel));
-	pp_text(&p, lp_status_name(c->status));
-	pp_text(&p, lp_privacy_name(c->privacy));
-	pp_text(&p, c->category);
-	pp_text(&p, c->region);
-	pp_text(&p, c->agency);
-	pp_text(&p, c->assignee);
-	pp_int(&p, c->priority);
-	pp_text(&p, c->title);
-	pp_text(&p, c->body);
-	pp_text(&p, c->reporter_name);
-	pp_text(&p, c->reporter_phone);
-	pp_text(&p, c->reporter_email);
-	pp_int(&p, c->submitted_at);
-	pp_int(&p, c->created_at);
-	pp_int(&p, c->updated_at);
-	pp_int(&p, c->due_at);
-	pp_int(&p, c->escalation);
-	pp_text(&p, c->escalated_to);
-	pp_int(&p, c->version);
-	pp_int(&p, c->merged_into);
-	pp_bool(&p, c->field_check);
-	pp_int(&p, c->extended_days);
-	pp_text(&p, clock_name(c->clock_stage));
-	pp_int(&p, c->clock_paused_at);
-	pp_int(&p, c->event_count);
-	if (hash_is_zero(c->last_hash))
-		pp_text(&p, NULL);
-	else
-		pp_bytes(&p, c->last_hash, LP_HASH_LEN);
+	case_params(&p, c);
 	PGresult *r = pg_run(g, &SQL_INSERT, &p, err);
 	if (!r) {
 		if (err->code == LP_EDATA && strstr(err->msg, "tracking_id"))
@@ -210,6 +228,27 @@ int pg_case_insert(struct lp_store *s, struct lp_case *c, struct lp_error *err)
 	c->id = pg_int(r, 0, 0);
 	PQclear(r);
 	return LP_OK;
+}
+
+int pg_case_import(struct lp_store *s, const struct lp_case *c, struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	if (c->id <= 0)
+		return lp_error_set(err, LP_EDATA, "case %s has no number", c->tracking_id);
+	struct pg_params p = { 0 };
+	case_params(&p, c);
+	pp_int(&p, c->id);
+	int rc = pg_run_cmd(g, &SQL_IMPORT, &p, NULL, err);
+	if (rc == LP_EDATA)
+		return lp_error_set(err, LP_EDATA, "case %" PRId64 " (%s) is already there",
+				    c->id, c->tracking_id);
+	if (rc == LP_OK) {
+		PGresult *r = pg_run(g, &SQL_IMPORT_SEQ, NULL, err);
+		if (!r)
+			return err->code;
+		PQclear(r);
+	}
+	return rc;
 }
 
 /* Why an update changed nothing: the case is gone or was changed. */

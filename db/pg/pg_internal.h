@@ -141,6 +141,10 @@ int pg_case_list(struct lp_store *s, const struct lp_case_filter *f, lp_case_cb 
 		 struct lp_error *err);
 int pg_case_count(struct lp_store *s, const struct lp_case_filter *f, int64_t *out,
 		  struct lp_error *err);
+/* Copying a database in (lapor migrate): pg_cases.c, pg_settings.c. */
+int pg_case_import(struct lp_store *s, const struct lp_case *c, struct lp_error *err);
+int pg_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error *err);
+int pg_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err);
 /* Reads the case columns (PG_CASE_COLS order) of row `row` into *c. */
 int pg_read_case(const PGresult *r, int row, struct lp_case *c, struct lp_error *err);
 

@@ -314,4 +314,8 @@ const struct lp_store_ops lp_pg_ops = {
 	.meta_put = pg_meta_put,
 	.officer_provision = pg_officer_provision,
 	.db_login = pg_db_login,
+	/* copying a database in (lapor migrate) */
+	.case_import = pg_case_import,
+	.draft_scan = pg_draft_scan,
+	.meta_list = pg_meta_list,
 };

@@ -16,4 +16,9 @@
  * statement selecting SQ_CASE_COLS first. */
 int sq_case_read(sqlite3_stmt *st, struct lp_case *c, struct lp_error *err);
 
+/* The case_insert_first op (db/store.h: lp_store_case_insert_first): the
+ * number read first, the row written once, inside the open transaction. */
+int sq_case_insert_first(struct lp_store *s, struct lp_case *c, struct lp_event *e,
+			 lp_seal_fn seal, struct lp_error *err);
+
 #endif

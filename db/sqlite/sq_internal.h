@@ -27,6 +27,7 @@ struct sq_store {
 	int depth;                             /* open transaction levels (0 = none) */
 	struct sq_cached cache[SQ_CACHE_SIZE]; /* prepared statements */
 	unsigned cache_next;                   /* next victim when the cache is full */
+	bool bulk;                             /* page cache raised until the transaction ends */
 };
 
 static inline struct sq_store *sq(struct lp_store *s)
@@ -75,6 +76,9 @@ int sq_oom(struct lp_error *err);
 
 /* Runs fixed SQL text (no values in it: DDL, pragmas, transactions). */
 int sq_exec(struct sq_store *q, const char *sql, struct lp_error *err);
+/* A bulk load (a case with its first event: import, demo) is under way in
+ * the open write transaction: raises the page cache until it ends (sq_open.c). */
+void sq_bulk(struct sq_store *q);
 /* Reads PRAGMA user_version into *out. */
 int sq_schema_version(struct sq_store *q, int *out, struct lp_error *err);
 
@@ -123,5 +127,9 @@ int sq_policy_put(struct lp_store *s, const struct lp_sla_policy *p, struct lp_e
 int sq_policy_get(struct lp_store *s, enum lp_kind kind, enum lp_sla_stage stage,
 		  bool field_check, struct lp_sla_policy *out, struct lp_error *err);
 int sq_policy_list(struct lp_store *s, lp_policy_cb cb, void *ud, struct lp_error *err);
+
+/* Copying a database out (sq_export.c): every draft, every setting. */
+int sq_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error *err);
+int sq_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err);
 
 #endif

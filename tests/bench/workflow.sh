@@ -56,37 +56,32 @@ cp "$base" "$work"
 bytes=$(stat -c %s "$base")
 echo "database: $bytes bytes, $((bytes / cases)) bytes per case"
 
-# Reports for the import runs: fresh tracking ids per run.
+# Reports for the import runs (tests/bench/gen_reports.py: Indonesian text,
+# about 500 bytes a body, regions of db/data/regencies.csv): fresh
+# tracking ids per run.
+gen=$(dirname "$(realpath "$0")")/gen_reports.py
 gen_reports() {
-	python3 - "$1" "$2" <<'PY'
-import json, sys
-run, n = sys.argv[1], int(sys.argv[2])
-regions = ["31.71", "32.73", "35.78", "33.74", "12.71", "51.71", "73.71"]
-out = sys.stdout
-for i in range(n):
-    out.write(json.dumps({
-        "tracking_id": f"BENCH-{run}-{i}", "kind": "complaint", "channel": "web",
-        "submitted_at": "2026-11-01T10:00:00+07:00",
-        "title": f"Jalan rusak di RT {i % 20} RW {i % 9}",
-        "body": "Jalan berlubang dan tergenang air setiap hujan, mohon diperbaiki. " * 3,
-        "category": "jalan", "region": regions[i % len(regions)], "privacy": "public",
-        "reporter": {"name": "Warga", "phone": "0812%08d" % i, "email": f"w{i}@example.id"},
-    }) + "\n")
-PY
+	python3 "$gen" "$2" --seed "$1" --prefix "BENCH$$"
 }
 
-echo "import: $import_n new reports per run, $runs runs on a copy of the database"
+echo "import: $import_n new reports per run, $runs runs, each on a fresh copy of the database"
 rates=()
 for ((r = 1; r <= runs; r++)); do
 	f="$dir/import-$r.jsonl"
-	gen_reports "$r-$$" "$import_n" >"$f"
+	gen_reports "$r" "$import_n" >"$f"
+	rm -f "$work" "$work-wal" "$work-shm"
+	cp "$base" "$work"
+	sync
 	t0=$(now_ns)
 	"$lapor" --db "$work" import "$f" >/dev/null
 	t1=$(now_ns)
 	rates+=($((import_n * 1000000000 / (t1 - t0 + 1))))
 	rm -f "$f"
 done
-echo "import: median $(printf '%s\n' "${rates[@]}" | median) cases/s"
+echo "import: median $(printf '%s\n' "${rates[@]}" | median) cases/s," \
+	"min $(printf '%s\n' "${rates[@]}" | sort -n | head -1)," \
+	"max $(printf '%s\n' "${rates[@]}" | sort -n | tail -1)" \
+	"(runs: ${rates[*]})"
 
 agency=31.71
 id=$((cases / 2))

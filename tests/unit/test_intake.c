@@ -284,7 +284,7 @@ static void test_bad_lines(void **state)
 	refuse(f, "{\"type\":\"message\",\"tracking_id\":\"NOPE\","
 		  "\"submitted_at\":\"2026-11-28T00:00:00Z\",\"body\":\"x\"}",
 	       "unknown tracking id \"NOPE\"");
-	refuse(f, "{\"type\":\"feedback\"}", "not supported yet");
+	refuse(f, "{\"type\":\"feedback\"}", "tracking_id");
 	refuse(f, "[]", "a line must be a JSON object");
 }
 

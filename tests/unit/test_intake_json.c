@@ -232,8 +232,8 @@ static void test_reporter_values(void **state)
 static void test_types(void **state)
 {
 	(void)state;
-	refuse("{\"type\":\"feedback\",\"tracking_id\":\"A\"}", "not supported yet");
-	refuse("{\"type\":\"rating\"}", "\"type\" must be report or message");
+	refuse("{\"type\":\"feedback\",\"tracking_id\":\"A\"}", "submitted_at");
+	refuse("{\"type\":\"rating\"}", "\"type\" must be report, message or feedback");
 	refuse("{\"type\":1}", "\"type\" must be a string");
 	refuse("{\"type\":\"message\",\"tracking_id\":\"A\",\"body\":\"x\"}",
 	       "missing field \"submitted_at\"");

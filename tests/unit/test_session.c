@@ -187,6 +187,47 @@ static void as_records_actor(void **state)
 	lp_case_clear(&c);
 }
 
+/* With --as the acting officer's role alone decides: root acting as a
+ * coordinator has no bootstrap powers (officer add, import, sweep, demo
+ * all check lp_session_is_root()); root without --as keeps them. */
+static void as_drops_root(void **state)
+{
+	struct fx *f = *state;
+	struct lp_error err = { 0 };
+	if (geteuid() != 0) {
+		skip();
+		return;
+	}
+	assert_true(lp_session_is_root(f->s));
+	struct lp_officer koor = officer("koor", LP_ROLE_COORDINATOR, "31.71");
+	struct lp_officer adm = officer("adm", LP_ROLE_ADMIN, "KEMENPANRB");
+	assert_int_equal(lp_officer_add(f->s, &koor, &err), LP_OK);
+	assert_int_equal(lp_officer_add(f->s, &adm, &err), LP_OK);
+	struct lp_session *s = NULL;
+	struct lp_session_opts o = { .db = f->db, .as_login = "koor",
+				     .identity = LP_IDENTITY_OPTIONAL };
+	assert_int_equal(lp_session_open(&o, &s, &err), LP_OK);
+	assert_false(lp_session_is_root(s));
+	struct lp_officer budi = officer("budi", LP_ROLE_CLERK, "31.71");
+	assert_int_equal(lp_officer_add(s, &budi, &err), LP_EPERM);
+	assert_non_null(strstr(err.msg, "only an admin"));
+	/* Refreshing keeps the --as officer and no root powers. */
+	assert_int_equal(lp_session_refresh(s, &err), LP_OK);
+	assert_string_equal(lp_session_officer(s)->login, "koor");
+	assert_false(lp_session_is_root(s));
+	lp_session_close(s);
+	/* As an admin, the admin's role allows it. */
+	s = NULL;
+	o.as_login = "adm";
+	assert_int_equal(lp_session_open(&o, &s, &err), LP_OK);
+	assert_false(lp_session_is_root(s));
+	assert_int_equal(lp_officer_add(s, &budi, &err), LP_OK);
+	lp_session_close(s);
+	struct lp_officer got;
+	assert_int_equal(lp_officer_get(f->s, "budi", &got, &err), LP_OK);
+	assert_int_equal(got.role, LP_ROLE_CLERK);
+}
+
 static void now_from_env(void **state)
 {
 	struct fx *f = *state;
@@ -277,6 +318,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unknown_login, setup, teardown),
 		cmocka_unit_test_setup_teardown(registered_and_refresh, setup, teardown),
 		cmocka_unit_test_setup_teardown(as_records_actor, setup, teardown),
+		cmocka_unit_test_setup_teardown(as_drops_root, setup, teardown),
 		cmocka_unit_test_setup_teardown(now_from_env, setup, teardown),
 		cmocka_unit_test(default_path),
 		cmocka_unit_test_setup_teardown(directory, setup, teardown),

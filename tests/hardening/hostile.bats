@@ -1,0 +1,128 @@
+#!/usr/bin/env bats
+# Hostile text (tests/hardening/hostile_corpus.py: ESC, CSI, OSC 52
+# clipboard writes, window titles, hyperlinks, DCS/APC, terminal queries,
+# C1 controls, bidi overrides and isolates, zero-width and stacked
+# combining characters, control characters, 10,000-character lines, a
+# body as large as an import line allows, a 1 MiB reply) on every output
+# path: show, ls, log, export (JSON Lines and CSV), --json, search and the
+# dashboard.  The bytes hold no terminal control (safe_check.py), JSON
+# and CSV still parse, and each case stays on one line of `ls`.
+# tests/cli/hostile.bats has the first, smaller version of this.
+
+load ../cli/helper
+
+HERE="$BATS_TEST_DIRNAME"
+safe() { python3 "$HERE/safe_check.py" "$@"; }
+
+setup_corpus() {
+	make_db
+	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl" \
+		"$BATS_TEST_TMPDIR/mib.txt"
+	"$LAPOR" import "$BATS_TEST_TMPDIR/h.jsonl" >/dev/null
+	NCASES=$(grep -c . "$BATS_TEST_TMPDIR/h.jsonl")
+	local i
+	for ((i = 1; i <= NCASES; i++)); do
+		"$LAPOR" --as coord31 verify "$i" --agency 31.71 >/dev/null
+	done
+	"$LAPOR" --as clerk3171 reply 1 -m $'host1 balasan \e]52;c;ZXZpbA==\a \e]0;judul\a \xc2\x9b2J'
+	"$LAPOR" --as clerk3171 note 2 -m $'host2 catatan \e[6n \xe2\x80\xae \e_apc\e\\ \r\b'
+	"$LAPOR" --as clerk3171 reply "$NCASES" -F "$BATS_TEST_TMPDIR/mib.txt" >/dev/null
+}
+
+@test "the import refuses NUL, invalid UTF-8 and over-long lines, and changes nothing" {
+	make_db
+	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl"
+	import_reports 1
+	before=$(db_sum)
+	n=0
+	while IFS= read -r line; do
+		printf '%s\n' "$line" >"$BATS_TEST_TMPDIR/one.jsonl"
+		run "$LAPOR" import "$BATS_TEST_TMPDIR/one.jsonl"
+		[ "$status" -eq 65 ]
+		echo "$output" >"$BATS_TEST_TMPDIR/msg"
+		safe "$BATS_TEST_TMPDIR/msg"
+		n=$((n + 1))
+	done <"$BATS_TEST_TMPDIR/rej.jsonl"
+	[ "$n" -eq 3 ]
+	[ "$(db_sum)" = "$before" ]
+	# Invalid UTF-8 in a reply is refused too.
+	"$LAPOR" --as coord31 verify 1 --agency 31.71
+	before=$(db_sum)
+	run "$LAPOR" --as clerk3171 reply 1 -m $'bad \xff\xc0 utf'
+	[ "$status" -eq 65 ]
+	[ "$(db_sum)" = "$before" ]
+}
+
+@test "every text output path holds no terminal control and stays valid UTF-8" {
+	setup_corpus
+	local o="$BATS_TEST_TMPDIR/out" i cmd n=0
+	for cmd in "ls" "dashboard" "agency ls" "officer ls"; do
+		# shellcheck disable=SC2086
+		"$LAPOR" $cmd >"$o.$n"
+		safe "$o.$n"
+		n=$((n + 1))
+	done
+	for ((i = 1; i <= NCASES; i++)); do
+		"$LAPOR" show "$i" >"$o.$n"
+		safe "$o.$n"
+		"$LAPOR" log "$i" >"$o.$n"
+		safe "$o.$n"
+		"$LAPOR" search "host$i" >"$o.$n"
+		grep -q "^ *$i " "$o.$n"
+		safe "$o.$n"
+	done
+	# Error messages that quote a case's text are safe too.
+	run "$LAPOR" search $'\e]0;x\a'
+	echo "$output" >"$o.err"
+	safe "$o.err"
+	# The readable words survive the cleaning.
+	run "$LAPOR" show 3
+	[[ "$output" == *"host3"* ]]
+	[[ "$output" == *"pwned-title"* ]] || [[ "$output" == *"title"* ]]
+}
+
+@test "--json, JSON Lines and CSV parse, are terminal-safe and keep the text exactly" {
+	setup_corpus
+	local o="$BATS_TEST_TMPDIR/out" i
+	"$LAPOR" ls --json >"$o.ls"
+	safe --json "$o.ls"
+	"$LAPOR" dashboard --json >"$o.dash"
+	safe --json "$o.dash"
+	"$LAPOR" export --format jsonl >"$o.jsonl"
+	safe --jsonl "$o.jsonl"
+	"$LAPOR" export --format csv >"$o.csv"
+	safe --csv "$o.csv"
+	for ((i = 1; i <= NCASES; i++)); do
+		"$LAPOR" show "$i" --json >"$o.show$i"
+		safe --json "$o.show$i"
+		"$LAPOR" log "$i" --json >"$o.log"
+		safe --json "$o.log"
+		"$LAPOR" search "host$i" --json >"$o.search"
+		safe --json "$o.search"
+		jq -e --argjson id "$i" 'map(.id) | index($id) != null' "$o.search" >/dev/null
+	done
+	# JSON carries every byte as the citizen sent it, the largest body too.
+	python3 - "$BATS_TEST_TMPDIR/h.jsonl" "$o.show" "$NCASES" "$BATS_TEST_TMPDIR/mib.txt" <<'PY'
+import json, sys
+src, prefix, n, mib = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+for i, line in enumerate(open(src, encoding='utf-8'), 1):
+    want = json.loads(line)
+    got = json.load(open(prefix + str(i), encoding='utf-8'))
+    assert got['title'] == want['title'], i
+    assert got['body'] == want['body'], i
+    assert got['reporter']['name'] == want['reporter']['name'], i
+last = json.load(open(prefix + str(n), encoding='utf-8'))
+replies = [e['text'] for e in last['events'] if e['action'] == 'reply']
+assert replies == [open(mib, encoding='utf-8').read()], 'the 1 MiB reply changed'
+assert len(last['body'].encode()) > 600 * 1000  # as large as a 1 MiB line allows
+PY
+}
+
+@test "ls keeps one case per line whatever the title holds" {
+	setup_corpus
+	"$LAPOR" ls --limit 1000 >"$BATS_TEST_TMPDIR/ls"
+	safe "$BATS_TEST_TMPDIR/ls"
+	# A header line, then one line per case, each starting with its id.
+	[ "$(grep -c . "$BATS_TEST_TMPDIR/ls")" -eq $((NCASES + 1)) ]
+	[ "$(tail -n +2 "$BATS_TEST_TMPDIR/ls" | grep -cE '^ *[0-9]+ ')" -eq "$NCASES" ]
+}
