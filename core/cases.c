@@ -1,6 +1,7 @@
 /* cases.c: reading cases and events as the acting officer may see them,
  * and the officer's drafts. */
 #include "cases.h"
+#include "cases_internal.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -49,7 +50,7 @@ void lp_case_scope(struct lp_session *s, struct lp_case_filter *out)
 }
 
 /* The session's officer, or LP_EPERM. */
-static int need_officer(struct lp_session *s, struct lp_error *err)
+int lp_cases_need_officer(struct lp_session *s, struct lp_error *err)
 {
 	if (!s)
 		return lp_error_set(err, LP_EINTERNAL, "no session");
@@ -63,10 +64,10 @@ static int need_officer(struct lp_session *s, struct lp_error *err)
 }
 
 /* Translates list options into a store filter within the officer's scope. */
-static int make_filter(struct lp_session *s, const struct lp_list_opts *o,
-		       struct lp_case_filter *f, struct lp_error *err)
+int lp_cases_make_filter(struct lp_session *s, const struct lp_list_opts *o,
+			 struct lp_case_filter *f, struct lp_error *err)
 {
-	int rc = need_officer(s, err);
+	int rc = lp_cases_need_officer(s, err);
 	if (rc != LP_OK)
 		return rc;
 	lp_case_scope(s, f);
@@ -101,18 +102,11 @@ static int make_filter(struct lp_session *s, const struct lp_list_opts *o,
 	return LP_OK;
 }
 
-struct list_ctx {
-	struct lp_session *s;
-	lp_case_cb cb;
-	void *ud;
-	bool oom;
-};
-
 /* Masks each row for the officer before handing it on; skips a row the
  * store should not have given (defence in depth). */
-static int list_row(const struct lp_case *row, void *ud)
+int lp_cases_mask_row(const struct lp_case *row, void *ud)
 {
-	struct list_ctx *x = ud;
+	struct lp_mask_ctx *x = ud;
 	const struct lp_officer *o = lp_session_officer(x->s);
 	const struct lp_agency *ca = lp_session_agency_lookup(x->s, row->agency, NULL);
 	if (!lp_may_see_case(o, lp_session_agency(x->s), row, ca))
@@ -132,13 +126,13 @@ int lp_cases_list(struct lp_session *s, const struct lp_list_opts *o, lp_case_cb
 		  struct lp_error *err)
 {
 	struct lp_case_filter f;
-	int rc = make_filter(s, o, &f, err);
+	int rc = lp_cases_make_filter(s, o, &f, err);
 	if (rc != LP_OK)
 		return rc;
 	if (!cb)
 		return lp_error_set(err, LP_EINTERNAL, "lp_cases_list: no callback");
-	struct list_ctx x = { s, cb, ud, false };
-	rc = lp_store_case_list(lp_session_store(s), &f, list_row, &x, err);
+	struct lp_mask_ctx x = { s, cb, ud, false };
+	rc = lp_store_case_list(lp_session_store(s), &f, lp_cases_mask_row, &x, err);
 	if (x.oom)
 		return lp_error_set(err, LP_EIO, "out of memory");
 	return rc;
@@ -148,7 +142,7 @@ int lp_cases_count(struct lp_session *s, const struct lp_list_opts *o, int64_t *
 		   struct lp_error *err)
 {
 	struct lp_case_filter f;
-	int rc = make_filter(s, o, &f, err);
+	int rc = lp_cases_make_filter(s, o, &f, err);
 	if (rc != LP_OK)
 		return rc;
 	return lp_store_case_count(lp_session_store(s), &f, out, err);
@@ -158,7 +152,7 @@ int lp_cases_count(struct lp_session *s, const struct lp_list_opts *o, int64_t *
 static int get_visible(struct lp_session *s, int64_t id, struct lp_case *out,
 		       struct lp_error *err)
 {
-	int rc = need_officer(s, err);
+	int rc = lp_cases_need_officer(s, err);
 	if (rc != LP_OK)
 		return rc;
 	rc = lp_store_case_get(lp_session_store(s), id, out, err);
@@ -248,7 +242,7 @@ int lp_draft_save(struct lp_session *s, int64_t case_id, enum lp_action kind, co
 int lp_draft_load(struct lp_session *s, int64_t case_id, enum lp_action *kind, char **text,
 		  struct lp_error *err)
 {
-	int rc = need_officer(s, err);
+	int rc = lp_cases_need_officer(s, err);
 	if (rc != LP_OK)
 		return rc;
 	return lp_store_draft_get(lp_session_store(s), case_id, lp_session_officer(s)->login, kind,
@@ -257,7 +251,7 @@ int lp_draft_load(struct lp_session *s, int64_t case_id, enum lp_action *kind, c
 
 int lp_draft_discard(struct lp_session *s, int64_t case_id, struct lp_error *err)
 {
-	int rc = need_officer(s, err);
+	int rc = lp_cases_need_officer(s, err);
 	if (rc != LP_OK)
 		return rc;
 	return lp_store_draft_delete(lp_session_store(s), case_id, lp_session_officer(s)->login,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cases_internal.h"
 #include "privacy.h"
 #include "safetext.h"
 #include "session.h"
@@ -25,94 +26,19 @@ void lp_query_ctx_from(struct lp_session *s, struct lp_query_ctx *x)
 	x->notes = o != NULL;
 }
 
-static int need_officer(struct lp_session *s, struct lp_error *err)
-{
-	if (!s)
-		return lp_error_set(err, LP_EINTERNAL, "no session");
-	if (!lp_session_officer(s))
-		return lp_error_set(err, LP_EPERM, "you (%s) are not a registered officer",
-				    lp_session_unix_login(s));
-	return LP_OK;
-}
-
-/* List options to a store filter within the officer's scope (as cases.c). */
-static int make_filter(struct lp_session *s, const struct lp_list_opts *o,
-		       struct lp_case_filter *f, struct lp_error *err)
-{
-	int rc = need_officer(s, err);
-	if (rc)
-		return rc;
-	lp_case_scope(s, f);
-	if (!o)
-		return LP_OK;
-	f->status_mask = o->status_mask;
-	if (o->agency && *o->agency) {
-		const struct lp_agency *a = lp_session_agency_lookup(s, o->agency, err);
-		if (!a)
-			return err ? err->code : LP_ENOENT;
-		f->agency = a->code;
-	}
-	if (o->under && *o->under) {
-		const struct lp_agency *a = lp_session_agency_lookup(s, o->under, err);
-		if (!a)
-			return err ? err->code : LP_ENOENT;
-		f->under_path = a->path;
-	}
-	if (o->assignee)
-		f->assignee = strcmp(o->assignee, "me") == 0 ? lp_session_officer(s)->login :
-			      o->assignee;
-	f->escalated_to = o->escalated_to && *o->escalated_to ? o->escalated_to : NULL;
-	f->due_before = o->due_before;
-	f->updated_after = o->updated_after;
-	f->kind = o->kind;
-	f->order = o->order;
-	f->descending = o->descending;
-	f->has_after = o->has_after;
-	f->after_key = o->after_key;
-	f->after_id = o->after_id;
-	f->limit = o->limit < 0 ? 0 : o->limit;
-	return LP_OK;
-}
-
-struct mask_ctx {
-	struct lp_session *s;
-	lp_case_cb cb;
-	void *ud;
-	bool oom;
-};
-
-/* Masks a row for the officer; skips one the store should not have given. */
-static int mask_row(const struct lp_case *row, void *ud)
-{
-	struct mask_ctx *x = ud;
-	const struct lp_officer *o = lp_session_officer(x->s);
-	const struct lp_agency *ca = lp_session_agency_lookup(x->s, row->agency, NULL);
-	if (!lp_may_see_case(o, lp_session_agency(x->s), row, ca))
-		return 0;
-	struct lp_case c;
-	if (!lp_case_copy(&c, row)) {
-		x->oom = true;
-		return -1;
-	}
-	lp_mask_case(o, &c);
-	int rc = x->cb(&c, x->ud);
-	lp_case_clear(&c);
-	return rc;
-}
-
 int lp_cases_query(struct lp_session *s, const struct lp_list_opts *o, const struct lp_query *q,
 		   lp_case_cb cb, void *ud, struct lp_error *err)
 {
 	struct lp_case_filter f;
 	struct lp_query_ctx x;
-	int rc = make_filter(s, o, &f, err);
+	int rc = lp_cases_make_filter(s, o, &f, err);
 	if (rc)
 		return rc;
 	if (!cb)
 		return lp_error_set(err, LP_EINTERNAL, "lp_cases_query: no callback");
 	lp_query_ctx_from(s, &x);
-	struct mask_ctx m = { s, cb, ud, false };
-	rc = lp_store_case_query(lp_session_store(s), &f, q, &x, mask_row, &m, err);
+	struct lp_mask_ctx m = { s, cb, ud, false };
+	rc = lp_store_case_query(lp_session_store(s), &f, q, &x, lp_cases_mask_row, &m, err);
 	if (m.oom)
 		return lp_error_set(err, LP_EINTERNAL, "out of memory");
 	return rc;
@@ -123,7 +49,7 @@ int lp_cases_query_count(struct lp_session *s, const struct lp_list_opts *o,
 {
 	struct lp_case_filter f;
 	struct lp_query_ctx x;
-	int rc = make_filter(s, o, &f, err);
+	int rc = lp_cases_make_filter(s, o, &f, err);
 	if (rc)
 		return rc;
 	lp_query_ctx_from(s, &x);
@@ -136,7 +62,7 @@ int lp_cases_query_count_max(struct lp_session *s, const struct lp_list_opts *o,
 {
 	struct lp_case_filter f;
 	struct lp_query_ctx x;
-	int rc = make_filter(s, o, &f, err);
+	int rc = lp_cases_make_filter(s, o, &f, err);
 	if (rc)
 		return rc;
 	if (max <= 0)
@@ -227,7 +153,7 @@ int lp_search(struct lp_session *s, const char *text, int limit, lp_find_hit_cb 
 {
 	struct lp_case_filter f;
 	struct lp_query_ctx x;
-	int rc = make_filter(s, NULL, &f, err);
+	int rc = lp_cases_make_filter(s, NULL, &f, err);
 	if (rc)
 		return rc;
 	if (!cb)
