@@ -250,22 +250,8 @@ static int add_message(struct lp_session *s, struct lp_intake_line *l, int64_t n
 	if ((rc = lp_sla_apply(s, LP_ACTION_MESSAGE, &before, &c, now, err)) != LP_OK)
 		goto out;
 
-	struct lp_event e;
-	memset(&e, 0, sizeof e);
-	e.at = now;
-	lp_strlcpy(e.officer, "intake", sizeof e.officer);
-	lp_strlcpy(e.actor, lp_session_unix_login(s), sizeof e.actor);
-	e.action = LP_ACTION_MESSAGE;
-	e.status_from = before.status;
-	e.status_to = c.status;
-	lp_strlcpy(e.agency_from, c.agency, sizeof e.agency_from);
-	lp_strlcpy(e.agency_to, c.agency, sizeof e.agency_to);
-	e.visibility = LP_VIS_PUBLIC;
-	e.text = l->body;
-	e.detail = when;
-	if ((rc = lp_journal_append(st, &c, &e, err)) != LP_OK)
-		goto out;
-	if ((rc = lp_store_case_update(st, &c, old_version, err)) != LP_OK)
+	if ((rc = lp_intake_citizen_event(s, &before, &c, old_version, LP_ACTION_MESSAGE, now,
+					  l->body, when, err)) != LP_OK)
 		goto out;
 	*added = true;
 out:

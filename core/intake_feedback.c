@@ -110,26 +110,36 @@ int lp_intake_feedback(struct lp_session *s, const struct lp_intake_line *l, int
 	c.updated_at = now;
 	c.version = old_version + 1;
 
-	struct lp_event e;
-	memset(&e, 0, sizeof e);
-	e.at = now;
-	lp_strlcpy(e.officer, "intake", sizeof e.officer);
-	lp_strlcpy(e.actor, lp_session_unix_login(s), sizeof e.actor);
-	e.action = LP_ACTION_FEEDBACK;
-	e.status_from = before.status;
-	e.status_to = c.status;
-	lp_strlcpy(e.agency_from, c.agency, sizeof e.agency_from);
-	lp_strlcpy(e.agency_to, c.agency, sizeof e.agency_to);
-	e.visibility = LP_VIS_PUBLIC;
-	e.text = l->body && *l->body ? l->body : NULL;
-	e.detail = rating;
-	if ((rc = lp_journal_append(st, &c, &e, err)) != LP_OK)
-		goto out;
-	if ((rc = lp_store_case_update(st, &c, old_version, err)) != LP_OK)
+	if ((rc = lp_intake_citizen_event(s, &before, &c, old_version, LP_ACTION_FEEDBACK, now,
+					  l->body && *l->body ? l->body : NULL, rating, err)) != LP_OK)
 		goto out;
 	*added = true;
 	*reopened = inside;
 out:
 	lp_case_clear(&c);
+	return rc;
+}
+
+int lp_intake_citizen_event(struct lp_session *s, const struct lp_case *before,
+			    struct lp_case *c, int64_t old_version, enum lp_action action,
+			    int64_t now, char *text, char *detail, struct lp_error *err)
+{
+	struct lp_store *st = lp_session_store(s);
+	struct lp_event e;
+	memset(&e, 0, sizeof e);
+	e.at = now;
+	lp_strlcpy(e.officer, "intake", sizeof e.officer);
+	lp_strlcpy(e.actor, lp_session_unix_login(s), sizeof e.actor);
+	e.action = action;
+	e.status_from = before->status;
+	e.status_to = c->status;
+	lp_strlcpy(e.agency_from, c->agency, sizeof e.agency_from);
+	lp_strlcpy(e.agency_to, c->agency, sizeof e.agency_to);
+	e.visibility = LP_VIS_PUBLIC;
+	e.text = text;
+	e.detail = detail;
+	int rc = lp_journal_append(st, c, &e, err);
+	if (rc == LP_OK)
+		rc = lp_store_case_update(st, c, old_version, err);
 	return rc;
 }

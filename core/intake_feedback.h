@@ -18,6 +18,7 @@
 
 #include "error.h"
 #include "intake_json.h"
+#include "model.h"
 
 struct lp_session;
 
@@ -31,5 +32,14 @@ struct lp_session;
  * LP_EDATA for an unknown tracking id. */
 int lp_intake_feedback(struct lp_session *s, const struct lp_intake_line *l, int64_t now,
 		       bool *added, bool *reopened, struct lp_error *err);
+
+/* Writes the citizen's public event on case c (action, text, detail;
+ * officer "intake", actor the Unix login, statuses from `before` to c)
+ * and then c itself, version-checked against old_version.  c's version
+ * and updated_at must already be the new ones.  Shared by messages and
+ * feedback. */
+int lp_intake_citizen_event(struct lp_session *s, const struct lp_case *before,
+			    struct lp_case *c, int64_t old_version, enum lp_action action,
+			    int64_t now, char *text, char *detail, struct lp_error *err);
 
 #endif
