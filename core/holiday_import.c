@@ -233,7 +233,8 @@ int lp_holiday_import(struct lp_session *s, FILE *in, const char *name,
 	int rc = read_rows(in, name, &rows, &n, err);
 	if (rc)
 		return rc;
-	qsort(rows, n, sizeof *rows, by_date);
+	if (n > 1) /* qsort must not be given NULL, which an empty file leaves */
+		qsort(rows, n, sizeof *rows, by_date);
 	for (size_t i = 1; i < n; i++)
 		if (strcmp(rows[i - 1].h.date, rows[i].h.date) == 0) {
 			rc = lp_error_set(err, LP_EDATA, "%s:%ld: %s is already listed on line %ld",
