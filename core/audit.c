@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit_internal.h"
+#include "i18n.h"
 #include "privacy.h"
 #include "session.h"
 #include "session_internal.h"
@@ -136,7 +137,7 @@ int lp_audit_verify(struct lp_session *s, struct lp_audit_report *report, struct
 	const struct lp_officer *o = lp_session_officer(s);
 	if (!o || !o->active || (o->role != LP_ROLE_ADMIN && o->role != LP_ROLE_AUDITOR))
 		return lp_error_set(err, LP_EPERM,
-				    "only admins and auditors may verify the audit trail");
+				    _("only admins and auditors may verify the audit trail"));
 	struct lp_store *st = lp_session_store(s);
 	int rc = lp_store_begin(st, false, err);
 	if (rc != LP_OK)

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "privacy.h"
 #include "safetext.h"
 #include "session.h"
@@ -53,12 +54,12 @@ void lp_case_scope(struct lp_session *s, struct lp_case_filter *out)
 int lp_cases_need_officer(struct lp_session *s, struct lp_error *err)
 {
 	if (!s)
-		return lp_error_set(err, LP_EINTERNAL, "no session");
+		return lp_error_set(err, LP_EINTERNAL, _("no session"));
 	if (!lp_session_officer(s))
 		return lp_error_set(err, LP_EPERM,
-				    "you (%s) are not a registered officer; an admin can register "
-				    "you with: lapor officer add %s --name NAME --agency CODE "
-				    "--role ROLE", lp_session_unix_login(s),
+				    _("you (%s) are not a registered officer; an admin can "
+				      "register you with: lapor officer add %s --name NAME "
+				      "--agency CODE --role ROLE"), lp_session_unix_login(s),
 				    lp_session_unix_login(s));
 	return LP_OK;
 }
@@ -134,7 +135,7 @@ int lp_cases_list(struct lp_session *s, const struct lp_list_opts *o, lp_case_cb
 	struct lp_mask_ctx x = { s, cb, ud, false };
 	rc = lp_store_case_list(lp_session_store(s), &f, lp_cases_mask_row, &x, err);
 	if (x.oom)
-		return lp_error_set(err, LP_EIO, "out of memory");
+		return lp_error_set(err, LP_EIO, _("out of memory"));
 	return rc;
 }
 
@@ -157,7 +158,7 @@ static int get_visible(struct lp_session *s, int64_t id, struct lp_case *out,
 		return rc;
 	rc = lp_store_case_get(lp_session_store(s), id, out, err);
 	if (rc == LP_ENOENT)
-		return lp_error_set(err, LP_ENOENT, "no case %" PRId64, id);
+		return lp_error_set(err, LP_ENOENT, _("no case %" PRId64), id);
 	if (rc != LP_OK)
 		return rc;
 	const struct lp_officer *o = lp_session_officer(s);
@@ -215,7 +216,7 @@ int lp_case_events(struct lp_session *s, int64_t id, lp_event_cb cb, void *ud,
 	rc = lp_store_event_list(lp_session_store(s), id, event_row, &x, err);
 	lp_case_clear(&c);
 	if (x.oom)
-		return lp_error_set(err, LP_EIO, "out of memory");
+		return lp_error_set(err, LP_EIO, _("out of memory"));
 	return rc;
 }
 
@@ -223,13 +224,13 @@ int lp_draft_save(struct lp_session *s, int64_t case_id, enum lp_action kind, co
 		  struct lp_error *err)
 {
 	if (kind != LP_ACTION_REPLY && kind != LP_ACTION_NOTE)
-		return lp_error_set(err, LP_EUSAGE, "only replies and notes have drafts");
+		return lp_error_set(err, LP_EUSAGE, _("only replies and notes have drafts"));
 	size_t len = text ? strnlen(text, (size_t)LP_TEXT_MAX + 1) : 0;
 	if (len > LP_TEXT_MAX)
-		return lp_error_set(err, LP_EDATA, "the draft is longer than %d bytes",
+		return lp_error_set(err, LP_EDATA, _("the draft is longer than %d bytes"),
 				    LP_TEXT_MAX);
 	if (text && !lp_utf8_valid(text, len))
-		return lp_error_set(err, LP_EDATA, "the draft is not valid UTF-8");
+		return lp_error_set(err, LP_EDATA, _("the draft is not valid UTF-8"));
 	struct lp_case c;
 	int rc = get_visible(s, case_id, &c, err);
 	if (rc != LP_OK)

@@ -9,6 +9,7 @@
 
 #include "demo_data.h"
 #include "demo_internal.h"
+#include "i18n.h"
 #include "session.h"
 #include "store.h"
 
@@ -52,7 +53,7 @@ static int put_officer(struct demo *d, const char *login, const char *name, cons
 	struct lp_officer *slot = (struct lp_officer *)officer(d, login);
 	if (!slot) {
 		if (d->n_officers == MAX_OFFICERS)
-			return lp_error_set(d->err, LP_EINTERNAL, "too many demo officers");
+			return lp_error_set(d->err, LP_EINTERNAL, _("too many demo officers"));
 		slot = &d->officers[d->n_officers++];
 	} else {
 		d->stats->officers--;
@@ -133,7 +134,8 @@ static int may_fill(struct demo *d)
 		return rc;
 	if (people > 0)
 		return lp_error_set(d->err, LP_EPERM,
-				    "only admins and root may fill a database that has officers");
+				    _("only admins and root may fill a database that has "
+				      "officers"));
 	return LP_OK;
 }
 
@@ -165,7 +167,7 @@ int lp_demo_fill(struct lp_session *s, const struct lp_demo_opts *o, struct lp_d
 		o = &defaults;
 	}
 	if (!(d = calloc(1, sizeof *d)))
-		return lp_error_set(err, LP_EIO, "out of memory");
+		return lp_error_set(err, LP_EIO, _("out of memory"));
 	d->s = s;
 	d->st = lp_session_store(s);
 	d->rng = o->seed;
@@ -180,14 +182,14 @@ int lp_demo_fill(struct lp_session *s, const struct lp_demo_opts *o, struct lp_d
 		goto fail;
 	if (any) {
 		rc = lp_error_set(err, LP_EREFUSED,
-				  "the database has cases already: the demo needs an empty one");
+				  _("the database has cases already: the demo needs an empty one"));
 		goto fail;
 	}
 	if ((rc = put_officers(d, o)) != LP_OK)
 		goto fail;
 	if ((rc = lp_store_agency_list(d->st, NULL, region_cb, d, err)) != LP_OK) {
 		if (rc == LP_EIO)
-			lp_error_set(err, rc, "out of memory");
+			lp_error_set(err, rc, _("out of memory"));
 		goto fail;
 	}
 	for (int64_t i = 0; i < cases; i++) {

@@ -8,6 +8,7 @@
 
 #include "demo_data.h"
 #include "demo_internal.h"
+#include "i18n.h"
 #include "intake.h"
 #include "session.h"
 #include "workflow.h"
@@ -90,7 +91,8 @@ static int act(struct demo *d, const struct lp_officer *who, struct lp_action_ar
 	if (rc != LP_OK) {
 		char msg[sizeof d->err->msg];
 		lp_strlcpy(msg, d->err ? d->err->msg : "", sizeof msg);
-		return lp_error_set(d->err, rc, "demo case %" PRId64 ", %s by %s: %s", d->case_id,
+		return lp_error_set(d->err, rc,
+				    _("demo case %" PRId64 ", %s by %s: %s"), d->case_id,
 				    lp_action_name(a->action), who->login, msg);
 	}
 	d->stats->events++;

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "safetext.h"
 #include "session.h"
 #include "session_internal.h"
@@ -14,7 +15,7 @@ int lp_agency_get(struct lp_session *s, const char *code, struct lp_agency *out,
 	if (!out)
 		return lp_error_set(err, LP_EINTERNAL, "lp_agency_get: no place for the result");
 	if (!code || !*code)
-		return lp_error_set(err, LP_ENOENT, "no agency given");
+		return lp_error_set(err, LP_ENOENT, _("no agency given"));
 	const struct lp_agency *a = lp_session_agency_lookup(s, code, err);
 	if (!a)
 		return err ? err->code : LP_ENOENT;
@@ -74,34 +75,36 @@ int lp_officer_add(struct lp_session *s, const struct lp_officer *o, struct lp_e
 		return lp_error_set(err, LP_EINTERNAL, "lp_officer_add: missing argument");
 	const struct lp_officer *me = lp_session_officer(s);
 	if (!lp_session_is_root(s) && !(me && me->active && me->role == LP_ROLE_ADMIN))
-		return lp_error_set(err, LP_EPERM, "only an admin or root can register officers");
+		return lp_error_set(err, LP_EPERM,
+				    _("only an admin or root can register officers"));
 	if (!login_ok(o->login))
 		return lp_error_set(err, LP_EDATA,
-				    "a login is 1 to 63 letters, digits, '.', '_' or '-'");
+				    _("a login is 1 to 63 letters, digits, '.', '_' or '-'"));
 	if ((unsigned)o->role >= LP_ROLE_COUNT)
-		return lp_error_set(err, LP_EDATA, "unknown role");
+		return lp_error_set(err, LP_EDATA, _("unknown role"));
 	if (o->role == LP_ROLE_SYSTEM)
 		return lp_error_set(err, LP_EDATA,
-				    "the system role belongs to the sweep and intake; it cannot be "
-				    "given to an officer");
+				    _("the system role belongs to the sweep and intake; it cannot "
+				      "be given to an officer"));
 	if (!o->name[0] || !lp_utf8_valid(o->name, strlen(o->name)))
-		return lp_error_set(err, LP_EDATA, "an officer needs a name in UTF-8 (--name)");
+		return lp_error_set(err, LP_EDATA, _("an officer needs a name in UTF-8 (--name)"));
 	const struct lp_agency *a = lp_session_agency_lookup(s, o->agency, err);
 	if (!a)
 		return err ? err->code : LP_ENOENT;
 	if (o->role == LP_ROLE_ADMIN && a->kind != LP_AGENCY_CENTRAL)
 		return lp_error_set(err, LP_EDATA,
-				    "admins belong to the central administrator; %s is not",
+				    _("admins belong to the central administrator; %s is not"),
 				    a->code);
 	if (me && strcmp(me->login, o->login) == 0 && (!o->active || o->role != LP_ROLE_ADMIN) &&
 	    !lp_session_is_root(s))
 		return lp_error_set(err, LP_EREFUSED,
-				    "you cannot demote or deactivate yourself; ask another admin");
+				    _("you cannot demote or deactivate yourself; ask another "
+				      "admin"));
 	struct lp_officer existing;
 	int rc = lp_store_officer_get(lp_session_store(s), o->login, &existing, NULL);
 	if (rc == LP_OK && existing.role == LP_ROLE_SYSTEM)
 		return lp_error_set(err, LP_EREFUSED,
-				    "%s is a system officer and cannot be changed", o->login);
+				    _("%s is a system officer and cannot be changed"), o->login);
 	/* The row and, on PostgreSQL, its database role and group together. */
 	struct lp_store *st = lp_session_store(s);
 	rc = lp_store_begin(st, true, err);
@@ -130,9 +133,9 @@ int lp_officer_get(struct lp_session *s, const char *login, struct lp_officer *o
 		   struct lp_error *err)
 {
 	if (!login || !*login)
-		return lp_error_set(err, LP_ENOENT, "no officer given");
+		return lp_error_set(err, LP_ENOENT, _("no officer given"));
 	int rc = lp_store_officer_get(lp_session_store(s), login, out, err);
 	if (rc == LP_ENOENT)
-		return lp_error_set(err, LP_ENOENT, "no officer %s", login);
+		return lp_error_set(err, LP_ENOENT, _("no officer %s"), login);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cases_internal.h"
+#include "i18n.h"
 #include "privacy.h"
 #include "safetext.h"
 #include "session.h"
@@ -40,7 +41,7 @@ int lp_cases_query(struct lp_session *s, const struct lp_list_opts *o, const str
 	struct lp_mask_ctx m = { s, cb, ud, false };
 	rc = lp_store_case_query(lp_session_store(s), &f, q, &x, lp_cases_mask_row, &m, err);
 	if (m.oom)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	return rc;
 }
 
@@ -159,13 +160,13 @@ int lp_search(struct lp_session *s, const char *text, int limit, lp_find_hit_cb 
 	if (!cb)
 		return lp_error_set(err, LP_EINTERNAL, "lp_search: no callback");
 	if (!text || !lp_utf8_valid(text, strlen(text)))
-		return lp_error_set(err, LP_EUSAGE, "search: the text is not valid UTF-8");
+		return lp_error_set(err, LP_EUSAGE, _("search: the text is not valid UTF-8"));
 	if (limit < 1 || limit > 1000)
-		return lp_error_set(err, LP_EUSAGE, "search: --limit must be 1 to 1000");
+		return lp_error_set(err, LP_EUSAGE, _("search: --limit must be 1 to 1000"));
 	lp_query_ctx_from(s, &x);
 	struct search_ctx m = { s, cb, ud, false };
 	rc = lp_store_case_search(lp_session_store(s), &f, &x, text, limit, search_row, &m, err);
 	if (m.oom)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "find_internal.h"
+#include "i18n.h"
 #include "session.h"
 #include "session_internal.h"
 #include "sla.h"
@@ -171,7 +172,7 @@ static int hot_words(struct lp_session *s, const struct lp_case_filter *f,
 			total[p] += d->received[LP_DASH_DAYS - 1 - p * 7 - i];
 	}
 	if (h.wc.oom)
-		rc = lp_error_set(err, LP_EINTERNAL, "out of memory");
+		rc = lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	for (size_t i = 0; !rc && i < h.wc.cap; i++) {
 		const struct lp_wordcount_entry *e = &h.wc.e[i];
 		if (!e->word[0] || e->n[0] < HOT_MIN)
@@ -223,7 +224,7 @@ static int fill(struct lp_session *s, struct lp_dashboard *d, struct lp_error *e
 	d->by_agency = ax.rows.v;
 	d->n_agency = ax.rows.n;
 	if (ax.rows.oom)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	struct rows orows = { 0 };
 	if (!rc)
 		rc = lp_store_dash_counts(st, &f, LP_DASH_BY_OFFICER, d->now, soon, officer_row,
@@ -231,7 +232,7 @@ static int fill(struct lp_session *s, struct lp_dashboard *d, struct lp_error *e
 	d->by_officer = orows.v;
 	d->n_officer = orows.n;
 	if (orows.oom)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	if (rc)
 		return rc;
 	if (d->n_agency)
@@ -258,14 +259,14 @@ int lp_dashboard_build(struct lp_session *s, struct lp_dashboard **out, struct l
 	*out = NULL;
 	const struct lp_officer *o = s ? lp_session_officer(s) : NULL;
 	if (!o || !lp_session_agency(s))
-		return lp_error_set(err, LP_EPERM, "only a registered officer has a dashboard");
+		return lp_error_set(err, LP_EPERM, _("only a registered officer has a dashboard"));
 	if (o->role == LP_ROLE_CLERK)
-		return lp_error_set(err, LP_EPERM, "the dashboard is for supervisors, "
+		return lp_error_set(err, LP_EPERM, _("the dashboard is for supervisors, "
 				    "coordinators, auditors and admins; a clerk's work is in "
-				    "`lapor ls`");
+				    "`lapor ls`"));
 	struct lp_dashboard *d = calloc(1, sizeof *d);
 	if (!d)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	int rc = fill(s, d, err);
 	if (rc) {
 		lp_dashboard_destroy(d);

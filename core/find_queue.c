@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "find_internal.h"
+#include "i18n.h"
 #include "privacy.h"
 #include "safetext.h"
 #include "session.h"
@@ -17,7 +18,7 @@ static int officer_of(struct lp_session *s, const struct lp_officer **o, struct 
 {
 	*o = s ? lp_session_officer(s) : NULL;
 	if (!*o)
-		return lp_error_set(err, LP_EPERM, "only a registered officer has saved queues");
+		return lp_error_set(err, LP_EPERM, _("only a registered officer has saved queues"));
 	return LP_OK;
 }
 
@@ -25,17 +26,17 @@ static int check_name(const char *name, struct lp_error *err)
 {
 	size_t n = name ? strlen(name) : 0;
 	if (n == 0 || n > QUEUE_NAME_MAX)
-		return lp_error_set(err, LP_EUSAGE, "a queue name is 1 to %d bytes",
+		return lp_error_set(err, LP_EUSAGE, _("a queue name is 1 to %d bytes"),
 				    QUEUE_NAME_MAX);
 	if (!lp_utf8_valid(name, n))
-		return lp_error_set(err, LP_EUSAGE, "the queue name is not valid UTF-8");
+		return lp_error_set(err, LP_EUSAGE, _("the queue name is not valid UTF-8"));
 	char *safe = lp_safe_text(name, n, 0);
 	if (!safe)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	int same = strcmp(safe, name) == 0;
 	free(safe);
 	if (!same)
-		return lp_error_set(err, LP_EUSAGE, "the queue name has control characters");
+		return lp_error_set(err, LP_EUSAGE, _("the queue name has control characters"));
 	return LP_OK;
 }
 
@@ -45,8 +46,8 @@ static int may_share(const struct lp_officer *o, struct lp_error *err)
 	if (o->role == LP_ROLE_ADMIN || o->role == LP_ROLE_COORDINATOR ||
 	    o->role == LP_ROLE_SUPERVISOR)
 		return LP_OK;
-	return lp_error_set(err, LP_EPERM, "only supervisors, coordinators and admins keep "
-			    "agency-wide queues; save it as your own (without --agency)");
+	return lp_error_set(err, LP_EPERM, _("only supervisors, coordinators and admins keep "
+			    "agency-wide queues; save it as your own (without --agency)"));
 }
 
 int lp_queue_save(struct lp_session *s, const char *name, const char *query, bool agency_wide,
@@ -70,10 +71,10 @@ int lp_queue_save(struct lp_session *s, const char *name, const char *query, boo
 	if (!row || !canon) {
 		free(row);
 		free(canon);
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	}
 	if (strlen(canon) >= sizeof row->query) {
-		rc = lp_error_set(err, LP_EUSAGE, "the query is too long to save");
+		rc = lp_error_set(err, LP_EUSAGE, _("the query is too long to save"));
 	} else {
 		lp_strlcpy(row->name, name, sizeof row->name);
 		lp_strlcpy(row->owner, agency_wide ? "" : o->login, sizeof row->owner);
@@ -102,8 +103,8 @@ int lp_queue_delete(struct lp_session *s, const char *name, bool agency_wide,
 	rc = lp_store_queue_delete(lp_session_store(s), agency_wide ? "" : o->login,
 				   agency_wide ? o->agency : "", name, err);
 	if (rc == LP_ENOENT)
-		lp_error_set(err, LP_ENOENT, "you have no %squeue \"%s\"",
-			     agency_wide ? "agency-wide " : "", name);
+		lp_error_set(err, LP_ENOENT, _("you have no %squeue \"%s\""),
+			     agency_wide ? _("agency-wide ") : "", name);
 	return rc;
 }
 
@@ -139,7 +140,7 @@ static int list_all(struct lp_session *s, struct qlist *l, struct lp_error *err)
 		return rc;
 	rc = lp_store_queue_list(lp_session_store(s), o->login, o->agency, collect, l, err);
 	if (l->oom)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	return rc;
 }
 
@@ -149,7 +150,7 @@ int lp_queue_get(struct lp_session *s, const char *name, struct lp_saved_queue *
 	struct qlist l = { 0 };
 	int rc = list_all(s, &l, err);
 	if (!rc) {
-		rc = lp_error_set(err, LP_ENOENT, "no saved queue \"%s\"", name ? name : "");
+		rc = lp_error_set(err, LP_ENOENT, _("no saved queue \"%s\""), name ? name : "");
 		/* Personal queues come first: they win over the agency's. */
 		for (size_t i = 0; i < l.n; i++) {
 			if (name && strcmp(l.q[i].name, name) == 0) {
@@ -172,8 +173,8 @@ int lp_queue_count(struct lp_session *s, const struct lp_saved_queue *q, int64_t
 		return lp_error_set(err, LP_EINTERNAL, "lp_queue_count: missing argument");
 	int rc = lp_query_parse(q->query, &pq, err);
 	if (rc)
-		return lp_error_set(err, LP_EDATA, "saved queue \"%s\": %s", q->name,
-				    err ? err->msg : "bad query");
+		return lp_error_set(err, LP_EDATA, _("saved queue \"%s\": %s"), q->name,
+				    err ? err->msg : _("bad query"));
 	rc = lp_cases_query_count_max(s, NULL, pq, LP_QUEUE_COUNT_CAP, out, err);
 	lp_query_destroy(pq);
 	return rc;
@@ -287,7 +288,7 @@ int lp_case_similar(struct lp_session *s, int64_t id, int limit, lp_similar_cb c
 	rc = lp_store_case_similar(lp_session_store(s), &f, id, c.region, c.category,
 				   SIMILAR_CANDIDATES, similar_row, &x, err);
 	if (x.oom || x.target.oom)
-		rc = lp_error_set(err, LP_EINTERNAL, "out of memory");
+		rc = lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	if (!rc && x.n)
 		qsort(x.v, x.n, sizeof *x.v, by_score);
 	for (size_t i = 0; !rc && i < x.n && (int)i < limit; i++)

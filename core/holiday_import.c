@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "safetext.h"
 #include "session.h"
 #include "sla.h"
@@ -77,18 +78,20 @@ static int parse_line(struct csv_parser *p, const char *line, size_t len, const 
 	memset(&fl, 0, sizeof fl);
 	if (csv_parse(p, line, len, on_field, on_record, &fl) != len ||
 	    csv_fini(p, on_field, on_record, &fl) != 0)
-		return lp_error_set(err, LP_EDATA, "%s:%ld: not a valid CSV row (%s)", name, lineno,
+		return lp_error_set(err, LP_EDATA,
+				    _("%s:%ld: not a valid CSV row (%s)"), name, lineno,
 				    csv_strerror(csv_error(p)));
 	if (fl.records != 1 || fl.n != 3)
 		return lp_error_set(err, LP_EDATA,
-				    "%s:%ld: expected 3 fields (date,name,kind), found %d", name,
+				    _("%s:%ld: expected 3 fields (date,name,kind), found %d"), name,
 				    lineno, fl.n);
 	if (fl.too_long)
-		return lp_error_set(err, LP_EDATA, "%s:%ld: a field is longer than %d bytes", name,
+		return lp_error_set(err, LP_EDATA,
+				    _("%s:%ld: a field is longer than %d bytes"), name,
 				    lineno, LP_NAME_MAX - 1);
 	if (fl.bad_text)
 		return lp_error_set(err, LP_EDATA,
-				    "%s:%ld: a field holds invalid UTF-8 or control characters",
+				    _("%s:%ld: a field holds invalid UTF-8 or control characters"),
 				    name, lineno);
 	if (lineno == 1 && strcasecmp(fl.f[0], "date") == 0 && strcasecmp(fl.f[1], "name") == 0 &&
 	    strcasecmp(fl.f[2], "kind") == 0)
@@ -96,13 +99,16 @@ static int parse_line(struct csv_parser *p, const char *line, size_t len, const 
 	int y, m, d;
 	if (lp_date_parse(fl.f[0], &y, &m, &d) != 0)
 		return lp_error_set(err, LP_EDATA,
-				    "%s:%ld: \"%s\" is not a date (YYYY-MM-DD, a real calendar day)",
+				    _("%s:%ld: \"%s\" is not a date (YYYY-MM-DD, a real calendar "
+				      "day)"),
 				    name, lineno, fl.f[0]);
 	if (!fl.f[1][0])
-		return lp_error_set(err, LP_EDATA, "%s:%ld: the holiday has no name", name, lineno);
+		return lp_error_set(err, LP_EDATA,
+				    _("%s:%ld: the holiday has no name"), name, lineno);
 	if (strcmp(fl.f[2], "national") != 0 && strcmp(fl.f[2], "joint_leave") != 0)
 		return lp_error_set(err, LP_EDATA,
-				    "%s:%ld: kind \"%s\" is neither national nor joint_leave", name,
+				    _("%s:%ld: kind \"%s\" is neither national nor "
+				      "joint_leave"), name,
 				    lineno, fl.f[2]);
 	memset(r, 0, sizeof *r);
 	lp_strlcpy(r->h.date, fl.f[0], sizeof r->h.date);
@@ -125,7 +131,7 @@ static int read_rows(FILE *in, const char *name, struct row **rows, size_t *n,
 {
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	char *line = NULL;
 	size_t cap = 0, rcap = 0;
 	ssize_t got;
@@ -144,7 +150,8 @@ static int read_rows(FILE *in, const char *name, struct row **rows, size_t *n,
 		while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
 			s[--len] = '\0';
 		if (memchr(s, '\0', len))
-			rc = lp_error_set(err, LP_EDATA, "%s:%ld: the line holds a NUL byte", name,
+			rc = lp_error_set(err, LP_EDATA,
+					  _("%s:%ld: the line holds a NUL byte"), name,
 					  lineno);
 		else if (blank(s))
 			continue;
@@ -152,7 +159,7 @@ static int read_rows(FILE *in, const char *name, struct row **rows, size_t *n,
 			rcap = rcap ? rcap * 2 : 64;
 			struct row *nr = realloc(*rows, rcap * sizeof **rows);
 			if (!nr)
-				rc = lp_error_set(err, LP_EINTERNAL, "out of memory");
+				rc = lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 			else
 				*rows = nr;
 		}
@@ -165,7 +172,7 @@ static int read_rows(FILE *in, const char *name, struct row **rows, size_t *n,
 		}
 	}
 	if (rc == LP_OK && ferror(in))
-		rc = lp_error_set(err, LP_EIO, "%s: read error", name);
+		rc = lp_error_set(err, LP_EIO, _("%s: read error"), name);
 	free(line);
 	csv_free(&p);
 	if (rc != LP_OK) {
@@ -227,7 +234,7 @@ int lp_holiday_import(struct lp_session *s, FILE *in, const char *name,
 		name = "-";
 	if (!may_manage(s))
 		return lp_error_set(err, LP_EPERM,
-				    "only an admin can import the holiday calendar");
+				    _("only an admin can import the holiday calendar"));
 	struct row *rows = NULL;
 	size_t n = 0;
 	int rc = read_rows(in, name, &rows, &n, err);
@@ -237,7 +244,8 @@ int lp_holiday_import(struct lp_session *s, FILE *in, const char *name,
 		qsort(rows, n, sizeof *rows, by_date);
 	for (size_t i = 1; i < n; i++)
 		if (strcmp(rows[i - 1].h.date, rows[i].h.date) == 0) {
-			rc = lp_error_set(err, LP_EDATA, "%s:%ld: %s is already listed on line %ld",
+			rc = lp_error_set(err, LP_EDATA,
+					  _("%s:%ld: %s is already listed on line %ld"),
 					  name, rows[i].line, rows[i].h.date, rows[i - 1].line);
 			free(rows);
 			return rc;
@@ -266,7 +274,7 @@ int lp_holiday_list(struct lp_session *s, int year, lp_holiday_cb cb, void *ud,
 	if (!s || !cb)
 		return lp_error_set(err, LP_EINTERNAL, "lp_holiday_list: missing argument");
 	if (year != 0 && (year < 1900 || year > 9999))
-		return lp_error_set(err, LP_EUSAGE, "%d is not a year", year);
+		return lp_error_set(err, LP_EUSAGE, _("%d is not a year"), year);
 	char from[16], to[16];
 	if (year) {
 		snprintf(from, sizeof from, "%04d-01-01", year);

@@ -1,5 +1,6 @@
 /* intake.c: JSON Lines import in one write transaction, and the placing
  * of one new report (see intake.h).  Parsing a line is intake_json.c's. */
+#include "i18n.h"
 #include "intake.h"
 
 #include <errno.h>
@@ -10,6 +11,7 @@
 
 #include "intake_json.h"
 #include "intake_feedback.h"
+#include "intake_read.h"
 #include "journal.h"
 #include "model.h"
 #include "session.h"
@@ -18,84 +20,11 @@
 #include "store.h"
 #include "timefmt.h"
 
-#define CHUNK (64 * 1024)
-
-/* A bounded line reader: never holds more than LP_IMPORT_LINE_MAX + 1
- * bytes of one line, and keeps NUL bytes (the parser reports them). */
-struct line_reader {
-	FILE *in;
-	char chunk[CHUNK];
-	size_t pos, end;
-	bool eof;
-	char *line;
-	size_t len, cap;
-};
-
-enum { LINE_OK, LINE_EOF, LINE_TOO_LONG, LINE_READ_ERROR, LINE_NOMEM };
-
-static int line_append(struct line_reader *r, const char *p, size_t n)
-{
-	if (r->len + n > LP_IMPORT_LINE_MAX + 1)
-		return LINE_TOO_LONG;
-	if (r->len + n + 1 > r->cap) {
-		size_t cap = r->cap ? r->cap : 4096;
-		while (cap < r->len + n + 1)
-			cap *= 2;
-		char *nl = realloc(r->line, cap);
-		if (!nl)
-			return LINE_NOMEM;
-		r->line = nl;
-		r->cap = cap;
-	}
-	memcpy(r->line + r->len, p, n);
-	r->len += n;
-	r->line[r->len] = '\0';
-	return LINE_OK;
-}
-
-/* Reads the next line into r->line (r->len bytes, without "\n" or
- * "\r\n").  A line longer than LP_IMPORT_LINE_MAX gives LINE_TOO_LONG
- * as soon as the bound is passed. */
-static int line_next(struct line_reader *r)
-{
-	bool any = false;
-	r->len = 0;
-	for (;;) {
-		if (r->pos == r->end) {
-			if (r->eof)
-				break;
-			r->end = fread(r->chunk, 1, CHUNK, r->in);
-			r->pos = 0;
-			if (r->end < CHUNK) {
-				if (ferror(r->in))
-					return LINE_READ_ERROR;
-				r->eof = true;
-			}
-			if (r->end == 0)
-				break;
-		}
-		any = true;
-		char *nl = memchr(r->chunk + r->pos, '\n', r->end - r->pos);
-		size_t n = nl ? (size_t)(nl - (r->chunk + r->pos)) : r->end - r->pos;
-		int rc = line_append(r, r->chunk + r->pos, n);
-		if (rc != LINE_OK)
-			return rc;
-		r->pos += n;
-		if (nl) {
-			r->pos++;
-			break;
-		}
-	}
-	if (!any)
-		return LINE_EOF;
-	if (r->len > 0 && r->line[r->len - 1] == '\r')
-		r->line[--r->len] = '\0';
-	if (r->len > LP_IMPORT_LINE_MAX)
-		return LINE_TOO_LONG;
-	if (!r->line && line_append(r, "", 0) != LINE_OK)
-		return LINE_NOMEM;
-	return LINE_OK;
-}
+/* New cases an import adds one by one (the schema's triggers index and
+ * count each as it is inserted) before it asks the store for a bulk
+ * intake (lp_store_bulk_intake: the same rows, set-based).  A small
+ * import, one report from a channel, keeps the per-row path. */
+#define BULK_AFTER 256
 
 /* The government a region belongs to: the regency or city whose code is
  * the region's first two groups, else the province (first group). */
@@ -125,7 +54,7 @@ static int place(struct lp_session *s, const char *region, const struct lp_agenc
 			break;
 		*dot = '\0';                            /* "31.71" -> "31" */
 	}
-	return lp_error_set(err, LP_EDATA, "unknown region \"%s\"", region);
+	return lp_error_set(err, LP_EDATA, _("unknown region \"%s\""), region);
 }
 
 int lp_intake_add(struct lp_session *s, struct lp_case *c, struct lp_error *err)
@@ -138,11 +67,11 @@ int lp_intake_add(struct lp_session *s, struct lp_case *c, struct lp_error *err)
 
 	if (!c || !c->title || !c->body || !c->tracking_id[0])
 		return lp_error_set(err, LP_EDATA,
-				    "a report needs a tracking id, a title and a body");
+				    _("a report needs a tracking id, a title and a body"));
 	memset(&old, 0, sizeof old);
 	rc = lp_store_case_get_by_tracking(st, c->tracking_id, &old, &e2);
 	if (rc == LP_OK) {
-		rc = lp_error_set(err, LP_EREFUSED, "tracking id %s is already case %" PRId64,
+		rc = lp_error_set(err, LP_EREFUSED, _("tracking id %s is already case %" PRId64),
 				  c->tracking_id, old.id);
 		lp_case_clear(&old);
 		return rc;
@@ -229,7 +158,7 @@ static int add_message(struct lp_session *s, struct lp_intake_line *l, int64_t n
 	memset(&c, 0, sizeof c);
 	rc = lp_store_case_get_by_tracking(st, l->tracking_id, &c, err);
 	if (rc == LP_ENOENT)
-		return lp_error_set(err, LP_EDATA, "unknown tracking id \"%s\"", l->tracking_id);
+		return lp_error_set(err, LP_EDATA, _("unknown tracking id \"%s\""), l->tracking_id);
 	if (rc != LP_OK)
 		return rc;
 	lp_time_rfc3339(l->submitted_at, when, sizeof when);
@@ -264,8 +193,8 @@ static int line_error(struct lp_error *err, int code, const char *name, int64_t 
 		      const char *why)
 {
 	if (name)
-		return lp_error_set(err, code, "%s: line %" PRId64 ": %s", name, lineno, why);
-	return lp_error_set(err, code, "line %" PRId64 ": %s", lineno, why);
+		return lp_error_set(err, code, _("%s: line %" PRId64 ": %s"), name, lineno, why);
+	return lp_error_set(err, code, _("line %" PRId64 ": %s"), lineno, why);
 }
 
 static bool may_import(struct lp_session *s)
@@ -274,40 +203,35 @@ static bool may_import(struct lp_session *s)
 	return lp_session_is_root(s) || (o && o->active && o->role == LP_ROLE_ADMIN);
 }
 
-/* One line: a report or a message.  On failure err holds the bare reason. */
-static int import_line(struct lp_session *s, const char *line, size_t len, int64_t now,
+/* One parsed line: a report, a message or feedback (l is the reader's,
+ * changed here).  On failure err holds the bare reason. */
+static int import_line(struct lp_session *s, struct lp_intake_line *l, int64_t now,
 		       struct lp_import_stats *stats, struct lp_error *err)
 {
-	struct lp_intake_line l;
-	char why[sizeof err->msg];
 	int rc;
-
-	if (lp_intake_parse_line(line, len, &l, why, sizeof why) < 0)
-		return lp_error_set(err, LP_EDATA, "%s", why);
-	if (l.type == LP_INTAKE_REPORT) {
-		rc = lp_intake_add(s, &l.report, err);
+	if (l->type == LP_INTAKE_REPORT) {
+		rc = lp_intake_add(s, &l->report, err);
 		if (rc == LP_OK) {
 			stats->created++;
 		} else if (rc == LP_EREFUSED) {
 			stats->duplicates++;
 			rc = LP_OK;
 		}
-	} else if (l.type == LP_INTAKE_FEEDBACK) {
+	} else if (l->type == LP_INTAKE_FEEDBACK) {
 		bool added;
-		rc = lp_intake_feedback(s, &l, now, &added, NULL, err);
+		rc = lp_intake_feedback(s, l, now, &added, NULL, err);
 		if (rc == LP_OK && added)
 			stats->feedback++;
 		else if (rc == LP_OK)
 			stats->duplicates++;
 	} else {
 		bool added;
-		rc = add_message(s, &l, now, &added, err);
+		rc = add_message(s, l, now, &added, err);
 		if (rc == LP_OK && added)
 			stats->messages++;
 		else if (rc == LP_OK)
 			stats->duplicates++;
 	}
-	lp_intake_line_clear(&l);
 	return rc;
 }
 
@@ -322,51 +246,65 @@ int lp_import(struct lp_session *s, FILE *in, const char *name, struct lp_import
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
 	if (!in)
-		return lp_error_set(err, LP_EUSAGE, "no input to import");
+		return lp_error_set(err, LP_EUSAGE, _("no input to import"));
 	if (!may_import(s))
-		return lp_error_set(err, LP_EPERM, "only admins and root may import reports");
-	struct line_reader *r = calloc(1, sizeof *r);
-	if (!r)
-		return lp_error_set(err, LP_EIO, "out of memory");
-	r->in = in;
-	if ((rc = lp_store_begin(st, true, err)) != LP_OK) {
-		free(r);
+		return lp_error_set(err, LP_EPERM, _("only admins and root may import reports"));
+	if ((rc = lp_store_begin(st, true, err)) != LP_OK)
 		return rc;
+	/* Lines are read and parsed ahead, beside the writes (intake_read.h). */
+	struct lp_intake_reader *r;
+	if (lp_intake_reader_start(in, &r) < 0) {
+		lp_store_rollback(st);
+		return lp_error_set(err, LP_EIO, _("out of memory"));
 	}
 	/* Messages use one clock for the whole import; reports, the session's. */
 	int64_t now = lp_session_now(s);
+	bool bulk = false;
 	for (;;) {
-		int lr = line_next(r);
-		if (lr == LINE_EOF)
+		struct lp_read_item *it = lp_intake_reader_next(r);
+		if (it->kind == LP_READ_EOF)
 			break;
 		stats->lines++;
-		if (lr == LINE_TOO_LONG) {
+		if (it->kind == LP_READ_TOO_LONG) {
 			char why[96];
 			snprintf(why, sizeof why, "longer than %d bytes", LP_IMPORT_LINE_MAX);
 			rc = line_error(err, LP_EDATA, name, stats->lines, why);
 			break;
 		}
-		if (lr == LINE_READ_ERROR) {
-			rc = lp_error_set(err, LP_EIO, "%s: read error at line %" PRId64 ": %s",
-					  name ? name : "input", stats->lines, strerror(errno));
+		if (it->kind == LP_READ_ERROR) {
+			rc = lp_error_set(err, LP_EIO, _("%s: read error at line %" PRId64 ": %s"),
+					  name ? name : _("input"), stats->lines,
+					  strerror(it->err_no));
 			break;
 		}
-		if (lr == LINE_NOMEM) {
-			rc = lp_error_set(err, LP_EIO, "out of memory");
+		if (it->kind == LP_READ_NOMEM) {
+			rc = lp_error_set(err, LP_EIO, _("out of memory"));
 			break;
 		}
-		if (lp_intake_line_blank(r->line, r->len))
+		if (it->kind == LP_READ_BLANK)
 			continue;
+		if (it->kind == LP_READ_BAD) {
+			rc = line_error(err, LP_EDATA, name, stats->lines, it->why);
+			break;
+		}
 		struct lp_error e2;
 		lp_error_clear(&e2);
-		rc = import_line(s, r->line, r->len, now, stats, &e2);
+		/* The item is ours until the next call: its line may be changed. */
+		rc = import_line(s, &it->line, now, stats, &e2);
 		if (rc != LP_OK) {
 			line_error(err, rc, name, stats->lines, e2.msg);
 			break;
 		}
+		if (stats->created == BULK_AFTER && !bulk) {
+			if ((rc = lp_store_bulk_intake(st, true, err)) != LP_OK)
+				break;
+			bulk = true;
+		}
 	}
-	free(r->line);
-	free(r);
+	lp_intake_reader_stop(r);
+	/* The deferred index entries and tallies, before the commit. */
+	if (rc == LP_OK && bulk)
+		rc = lp_store_bulk_intake(st, false, err);
 	if (rc != LP_OK || stats->created + stats->messages + stats->feedback == 0) {
 		/* Nothing to keep: leave the database file exactly as it was. */
 		lp_store_rollback(st);

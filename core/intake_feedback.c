@@ -1,4 +1,5 @@
 /* intake_feedback.c: citizen feedback from intake (intake_feedback.h). */
+#include "i18n.h"
 #include "intake_feedback.h"
 
 #include <stdio.h>
@@ -87,7 +88,7 @@ int lp_intake_feedback(struct lp_session *s, const struct lp_intake_line *l, int
 	memset(&c, 0, sizeof c);
 	rc = lp_store_case_get_by_tracking(st, l->tracking_id, &c, err);
 	if (rc == LP_ENOENT)
-		return lp_error_set(err, LP_EDATA, "unknown tracking id \"%s\"", l->tracking_id);
+		return lp_error_set(err, LP_EDATA, _("unknown tracking id \"%s\""), l->tracking_id);
 	if (rc != LP_OK)
 		return rc;
 	char rating[8];

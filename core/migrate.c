@@ -1,5 +1,6 @@
 /* migrate.c: lp_migrate(): one store copied into another through the
  * store API, in one transaction on the target, then checked there. */
+#include "i18n.h"
 #include "migrate.h"
 
 #include <inttypes.h>
@@ -43,7 +44,7 @@ static int copy_agency(const struct lp_agency *a, void *ud)
 	struct mig *m = ud;
 	void *p = grow(m->codes, &m->cap_codes, m->n_codes, sizeof *m->codes);
 	if (!p)
-		return lp_error_set(m->err, LP_EIO, "out of memory");
+		return lp_error_set(m->err, LP_EIO, _("out of memory"));
 	m->codes = p;
 	lp_strlcpy(m->codes[m->n_codes++], a->code, LP_CODE_MAX);
 	int rc = lp_store_agency_put(m->to, a, m->err);
@@ -58,7 +59,7 @@ static int copy_officer(const struct lp_officer *o, void *ud)
 	struct mig *m = ud;
 	void *p = grow(m->logins, &m->cap_logins, m->n_logins, sizeof *m->logins);
 	if (!p)
-		return lp_error_set(m->err, LP_EIO, "out of memory");
+		return lp_error_set(m->err, LP_EIO, _("out of memory"));
 	m->logins = p;
 	lp_strlcpy(m->logins[m->n_logins++], o->login, LP_LOGIN_MAX);
 	int rc = lp_store_officer_put(m->to, o, m->err);
@@ -187,7 +188,7 @@ static int collect_row(const struct lp_case *c, void *ud)
 	struct verify *v = ud;
 	void *p = grow(v->rows, &v->cap, v->n, sizeof *v->rows);
 	if (!p)
-		return lp_error_set(v->err, LP_EIO, "out of memory");
+		return lp_error_set(v->err, LP_EIO, _("out of memory"));
 	v->rows = p;
 	struct chain_row *r = &v->rows[v->n++];
 	r->id = c->id;
@@ -212,8 +213,8 @@ static struct chain_row *find_row(struct verify *v, int64_t id)
 
 static int chain_broken(struct verify *v, int64_t id, int64_t seq, const char *why)
 {
-	return lp_error_set(v->err, LP_EDATA, "after copying, the audit trail does not verify "
-			    "on the target: case %" PRId64 ", event %" PRId64 ": %s", id, seq,
+	return lp_error_set(v->err, LP_EDATA, _("after copying, the audit trail does not verify "
+			    "on the target: case %" PRId64 ", event %" PRId64 ": %s"), id, seq,
 			    why);
 }
 
@@ -295,9 +296,9 @@ static int copy_all(struct mig *m, const struct lp_migrate_opts *opts)
 	if (rc)
 		return rc;
 	if (cases_before > 0 && !opts->force)
-		return lp_error_set(err, LP_EREFUSED, "the target already has %" PRId64 " cases; "
+		return lp_error_set(err, LP_EREFUSED, _("the target already has %" PRId64 " cases; "
 				    "copy into an empty database, or add --force to copy into "
-				    "this one (case numbers must not clash)", cases_before);
+				    "this one (case numbers must not clash)"), cases_before);
 	if (cases_before > 0 && (rc = lp_store_event_scan(m->to, count_event, &events_before,
 							   err)))
 		return rc;
@@ -321,16 +322,16 @@ static int copy_all(struct mig *m, const struct lp_migrate_opts *opts)
 	    (rc = count_cases(m->to, &cases_after, err)))
 		return rc;
 	if (src_cases != m->st->cases || cases_after != cases_before + m->st->cases)
-		return lp_error_set(err, LP_EDATA, "after copying, the counts differ: %" PRId64
+		return lp_error_set(err, LP_EDATA, _("after copying, the counts differ: %" PRId64
 				    " cases in the source, %" PRId64 " copied, %" PRId64 " on the "
-				    "target (%" PRId64 " before)", src_cases, m->st->cases,
+				    "target (%" PRId64 " before)"), src_cases, m->st->cases,
 				    cases_after, cases_before);
 	if ((rc = verify_target(m->to, m->st, err)))
 		return rc;
 	if (m->st->chain_events != events_before + m->st->events)
-		return lp_error_set(err, LP_EDATA, "after copying, the counts differ: %" PRId64
+		return lp_error_set(err, LP_EDATA, _("after copying, the counts differ: %" PRId64
 				    " events copied, %" PRId64 " on the target (%" PRId64
-				    " before)", m->st->events, m->st->chain_events, events_before);
+				    " before)"), m->st->events, m->st->chain_events, events_before);
 	return LP_OK;
 }
 

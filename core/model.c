@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 #define NAME_OF(s, n) n,
 #define NAME_OF3(s, n, h) n,
 #define HELP_OF3(s, n, h) h,
@@ -60,7 +62,8 @@ NAME_FUNCS(sla_stage, enum lp_sla_stage, stage_names, LP_STAGE_COUNT)
 
 const char *lp_action_help(enum lp_action v)
 {
-	return name_at(action_helps, LP_ACTION_COUNT, (int)v);
+	const char *h = name_at(action_helps, LP_ACTION_COUNT, (int)v);
+	return *h == '?' ? h : _(h);
 }
 
 bool lp_status_is_open(enum lp_status s)

@@ -142,7 +142,7 @@ int lp_visibility_parse(const char *name);
 const char *lp_agency_kind_name(enum lp_agency_kind v);
 int lp_agency_kind_parse(const char *name);
 const char *lp_action_name(enum lp_action v);
-const char *lp_action_help(enum lp_action v);
+const char *lp_action_help(enum lp_action v); /* translated (gettext) */
 int lp_action_parse(const char *name);
 const char *lp_sla_stage_name(enum lp_sla_stage v);
 int lp_sla_stage_parse(const char *name);

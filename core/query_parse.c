@@ -1,5 +1,6 @@
 /* query_parse.c: the grammar of lapor-query(7): OR, AND, NOT, parentheses.
  * Terms are parsed in query_term.c. */
+#include "i18n.h"
 #include "query_internal.h"
 
 #include <stdarg.h>
@@ -18,7 +19,7 @@ void *lp_qp_fail(struct lp_qparser *p, size_t off, const char *fmt, ...)
 	p->failed = true;
 	p->code = LP_EUSAGE;
 	p->err_col = lp_qp_column(p, off);
-	lp_error_set(p->err, LP_EUSAGE, "query: column %d: %s", p->err_col, msg);
+	lp_error_set(p->err, LP_EUSAGE, _("query: column %d: %s"), p->err_col, msg);
 	return NULL;
 }
 
@@ -27,7 +28,7 @@ void *lp_qp_nomem(struct lp_qparser *p)
 	p->failed = true;
 	p->code = LP_EINTERNAL;
 	p->err_col = 0;
-	lp_error_set(p->err, LP_EINTERNAL, "query: out of memory");
+	lp_error_set(p->err, LP_EINTERNAL, _("query: out of memory"));
 	return NULL;
 }
 
@@ -130,18 +131,18 @@ static struct lp_qnode *parse_group(struct lp_qparser *p)
 {
 	size_t open = p->pos++;
 	if (++p->depth > LP_QUERY_MAX_DEPTH)
-		return lp_qp_fail(p, open, "nested deeper than %d levels", LP_QUERY_MAX_DEPTH);
+		return lp_qp_fail(p, open, _("nested deeper than %d levels"), LP_QUERY_MAX_DEPTH);
 	skip_space(p);
 	if (p->pos >= p->len)
-		return lp_qp_fail(p, open, "unbalanced parenthesis");
+		return lp_qp_fail(p, open, _("unbalanced parenthesis"));
 	if (p->s[p->pos] == ')')
-		return lp_qp_fail(p, open, "empty parentheses");
+		return lp_qp_fail(p, open, _("empty parentheses"));
 	struct lp_qnode *n = parse_or(p);
 	if (!n)
 		return NULL;
 	skip_space(p);
 	if (p->pos >= p->len || p->s[p->pos] != ')')
-		return lp_qp_fail(p, open, "unbalanced parenthesis");
+		return lp_qp_fail(p, open, _("unbalanced parenthesis"));
 	p->pos++;
 	p->depth--;
 	return n;
@@ -150,16 +151,16 @@ static struct lp_qnode *parse_group(struct lp_qparser *p)
 static struct lp_qnode *parse_not(struct lp_qparser *p, size_t start, bool dash)
 {
 	if (++p->depth > LP_QUERY_MAX_DEPTH)
-		return lp_qp_fail(p, start, "nested deeper than %d levels", LP_QUERY_MAX_DEPTH);
+		return lp_qp_fail(p, start, _("nested deeper than %d levels"), LP_QUERY_MAX_DEPTH);
 	if (dash) {
 		if (p->pos >= p->len || is_space(p->s[p->pos]) || p->s[p->pos] == ')')
-			return lp_qp_fail(p, start, "\"-\" must be followed by a term, "
-					  "with no space (e.g. -status:closed)");
+			return lp_qp_fail(p, start, _("\"-\" must be followed by a term, "
+					  "with no space (e.g. -status:closed)"));
 	} else {
 		skip_space(p);
 		if (at_term_end(p))
-			return lp_qp_fail(p, start, "\"NOT\" needs a term after it "
-					  "(e.g. NOT status:closed)");
+			return lp_qp_fail(p, start, _("\"NOT\" needs a term after it "
+					  "(e.g. NOT status:closed)"));
 	}
 	struct lp_qnode *child = parse_unary(p);
 	if (!child)
@@ -193,14 +194,14 @@ static struct lp_qnode *parse_unary(struct lp_qparser *p)
 		return parse_not(p, start, false);
 	}
 	if (at_keyword(p, "OR") || at_keyword(p, "AND"))
-		return lp_qp_fail(p, start, "\"%s\" needs a term on each side",
+		return lp_qp_fail(p, start, _("\"%s\" needs a term on each side"),
 				  c == 'O' ? "OR" : "AND");
 	if (c == '(')
 		return parse_group(p);
 	if (c == ')')
-		return lp_qp_fail(p, start, "unbalanced parenthesis");
+		return lp_qp_fail(p, start, _("unbalanced parenthesis"));
 	if (c == '\0')
-		return lp_qp_fail(p, start, "expected a term");
+		return lp_qp_fail(p, start, _("expected a term"));
 	return lp_qp_term(p);
 }
 
@@ -224,7 +225,7 @@ static struct lp_qnode *parse_and(struct lp_qparser *p)
 			p->pos += 3;
 			skip_space(p);
 			if (at_term_end(p)) {
-				n = lp_qp_fail(p, kw, "\"AND\" needs a term on each side");
+				n = lp_qp_fail(p, kw, _("\"AND\" needs a term on each side"));
 				goto out;
 			}
 		} else if (at_term_end(p)) {
@@ -257,7 +258,7 @@ static struct lp_qnode *parse_or(struct lp_qparser *p)
 		p->pos += 2;
 		skip_space(p);
 		if (at_term_end(p)) {
-			n = lp_qp_fail(p, kw, "\"OR\" needs a term on each side");
+			n = lp_qp_fail(p, kw, _("\"OR\" needs a term on each side"));
 			goto out;
 		}
 	}
@@ -306,7 +307,7 @@ static size_t good_char(const unsigned char *s, size_t n)
 static bool check_text(struct lp_qparser *p)
 {
 	if (p->len > LP_QUERY_MAX_BYTES) {
-		lp_qp_fail(p, LP_QUERY_MAX_BYTES, "the query is longer than %d bytes",
+		lp_qp_fail(p, LP_QUERY_MAX_BYTES, _("the query is longer than %d bytes"),
 			   LP_QUERY_MAX_BYTES);
 		return false;
 	}
@@ -316,7 +317,7 @@ static bool check_text(struct lp_qparser *p)
 		if (n == 0) {
 			bool ctl = s[i] < 0x20 || s[i] == 0x7f || (s[i] == 0xC2 && i + 1 < p->len &&
 				   s[i + 1] >= 0x80 && s[i + 1] <= 0x9F);
-			lp_qp_fail(p, i, ctl ? "control character" : "invalid UTF-8");
+			lp_qp_fail(p, i, ctl ? _("control character") : _("invalid UTF-8"));
 			return false;
 		}
 		i += n;
@@ -350,7 +351,7 @@ int lp_query_parse_ex(const char *text, struct lp_query **out, int *column,
 			goto fail;
 		skip_space(&p);
 		if (p.pos < p.len) {
-			lp_qp_fail(&p, p.pos, "unbalanced parenthesis");
+			lp_qp_fail(&p, p.pos, _("unbalanced parenthesis"));
 			goto fail;
 		}
 	}

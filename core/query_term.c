@@ -1,5 +1,6 @@
 /* query_term.c: one term of lapor-query(7): a word, a "phrase", a flag,
  * or field op value[,value...]; values are checked in query_value.c. */
+#include "i18n.h"
 #include "query_internal.h"
 
 #include <ctype.h>
@@ -15,14 +16,14 @@ static bool read_quoted(struct lp_qparser *p, const char **s, size_t *len)
 	for (i = open + 1; i < p->len && p->s[i] != '"'; i++, n++) {
 		char c = p->s[i];
 		if (c == '\t' || c == '\n' || c == '\r') {
-			lp_qp_fail(p, i, "control character inside quotes");
+			lp_qp_fail(p, i, _("control character inside quotes"));
 			return false;
 		}
 		if (c == '\\' && (p->s[i + 1] == '"' || p->s[i + 1] == '\\'))
 			i++;
 	}
 	if (i >= p->len) {
-		lp_qp_fail(p, open, "unterminated quote");
+		lp_qp_fail(p, open, _("unterminated quote"));
 		return false;
 	}
 	char *out = lp_query_alloc(p->q, n + 1);
@@ -48,10 +49,10 @@ static struct lp_qnode *new_term(struct lp_qparser *p, size_t at, enum lp_qfield
 	if (!n)
 		return lp_qp_nomem(p);
 	if (++p->q->nterms > LP_QUERY_MAX_TERMS)
-		return lp_qp_fail(p, at, "more than %d terms", LP_QUERY_MAX_TERMS);
+		return lp_qp_fail(p, at, _("more than %d terms"), LP_QUERY_MAX_TERMS);
 	p->nvalues += nvalues;
 	if (p->nvalues > LP_QUERY_MAX_VALUES)
-		return lp_qp_fail(p, at, "more than %d values", LP_QUERY_MAX_VALUES);
+		return lp_qp_fail(p, at, _("more than %d values"), LP_QUERY_MAX_VALUES);
 	n->type = LP_QN_TERM;
 	n->column = lp_qp_column(p, at);
 	n->field = f;
@@ -70,11 +71,11 @@ static bool term_ends(struct lp_qparser *p)
 {
 	char c = p->s[p->pos];
 	if (c == '"') {
-		lp_qp_fail(p, p->pos, "unexpected quote (put the whole text in quotes)");
+		lp_qp_fail(p, p->pos, _("unexpected quote (put the whole text in quotes)"));
 		return false;
 	}
 	if (!lp_qp_delim(c)) {
-		lp_qp_fail(p, p->pos, "expected a space after the closing quote");
+		lp_qp_fail(p, p->pos, _("expected a space after the closing quote"));
 		return false;
 	}
 	return true;
@@ -117,10 +118,10 @@ static struct lp_qnode *field_term(struct lp_qparser *p, size_t start, size_t na
 	size_t op_at = p->pos;
 	enum lp_qop op = read_op(p);
 	if (fi->ops == 0)
-		return lp_qp_fail(p, start, "\"%s\" takes no value; write %s or -%s", name,
+		return lp_qp_fail(p, start, _("\"%s\" takes no value; write %s or -%s"), name,
 				  name, name);
 	if (!(fi->ops & (1u << op)))
-		return lp_qp_fail(p, op_at, "\"%s\" does not take \"%s\" (e.g. %s)", name,
+		return lp_qp_fail(p, op_at, _("\"%s\" does not take \"%s\" (e.g. %s)"), name,
 				  lp_qop_text(op), fi->example);
 
 	struct lp_qvalue *vals = NULL, *nv;
@@ -140,10 +141,11 @@ static struct lp_qnode *field_term(struct lp_qparser *p, size_t start, size_t na
 			len = p->pos - at;
 			if (len == 0) {
 				if (n == 0)
-					lp_qp_fail(p, at, "expected a value after \"%s%s\" (e.g. %s)",
+					lp_qp_fail(p, at,
+						   _("expected a value after \"%s%s\" (e.g. %s)"),
 						   name, lp_qop_text(op), fi->example);
 				else
-					lp_qp_fail(p, at, "expected a value after \",\"");
+					lp_qp_fail(p, at, _("expected a value after \",\""));
 				goto out;
 			}
 		}
@@ -163,7 +165,7 @@ static struct lp_qnode *field_term(struct lp_qparser *p, size_t start, size_t na
 		if (p->s[p->pos] != ',')
 			break;
 		if (!fi->list || op != LP_QOP_IN) {
-			lp_qp_fail(p, p->pos, "\"%s%s\" takes one value", name, lp_qop_text(op));
+			lp_qp_fail(p, p->pos, _("\"%s%s\" takes one value"), name, lp_qop_text(op));
 			goto out;
 		}
 		p->pos++;

@@ -1,5 +1,6 @@
 /* query_value.c: the fields of lapor-query(7) and the check of each value:
  * enum names, codes, strings and prefixes, numbers, dates and durations. */
+#include "i18n.h"
 #include "query_internal.h"
 
 #include <ctype.h>
@@ -95,10 +96,10 @@ void *lp_qp_unknown_field(struct lp_qparser *p, size_t at, const char *name, siz
 		}
 	}
 	if (best)
-		return lp_qp_fail(p, at, "unknown field \"%.*s\" (did you mean %s?)",
+		return lp_qp_fail(p, at, _("unknown field \"%.*s\" (did you mean %s?)"),
 				  shown(name, len), name, best);
-	return lp_qp_fail(p, at, "unknown field \"%.*s\" (to search for the text, put it "
-			  "in quotes)", shown(name, len), name);
+	return lp_qp_fail(p, at, _("unknown field \"%.*s\" (to search for the text, put it "
+			  "in quotes)"), shown(name, len), name);
 }
 
 /* Lists the names of enum values into buf. */
@@ -193,15 +194,15 @@ static void *string_value(struct lp_qparser *p, const char *s, size_t len, bool 
 		v->kind = LP_QV_PREFIX;
 		len--;
 		if (len == 0)
-			return lp_qp_fail(p, at, "\"*\" needs text before it (e.g. jal*)");
+			return lp_qp_fail(p, at, _("\"*\" needs text before it (e.g. jal*)"));
 	}
 	size_t i = 0;
 	while (i < len && s[i] == ' ')
 		i++;
 	if (i == len)
-		return lp_qp_fail(p, at, "empty text in quotes");
+		return lp_qp_fail(p, at, _("empty text in quotes"));
 	if (len >= max)
-		return lp_qp_fail(p, at, "\"%.*s...\" is longer than %zu bytes",
+		return lp_qp_fail(p, at, _("\"%.*s...\" is longer than %zu bytes"),
 				  shown(s, len), s, max - 1);
 	v->text = lp_query_strndup(p->q, s, len);
 	return v->text ? v : lp_qp_nomem(p);
@@ -216,7 +217,7 @@ static void *code_value(struct lp_qparser *p, const char *s, size_t len, bool qu
 		len--;
 	}
 	if (len == 0 || len >= LP_CODE_MAX || !all_chars(s, len, "._-"))
-		return lp_qp_fail(p, at, "bad %s \"%.*s\"", what, shown(s, len), s);
+		return lp_qp_fail(p, at, _("bad %s \"%.*s\""), what, shown(s, len), s);
 	v->text = lp_query_strndup(p->q, s, len);
 	return v->text ? v : lp_qp_nomem(p);
 }
@@ -242,7 +243,8 @@ void *lp_qp_value(struct lp_qparser *p, enum lp_qfield f, enum lp_qop op, const 
 		    lp_kind_parse(word) : fi->vt == VT_CHANNEL ? lp_channel_parse(word) :
 		    lp_privacy_parse(word);
 		if (e < 0 || len >= sizeof word)
-			return lp_qp_fail(p, at, "unknown %s \"%.*s\"; one of %s", lp_qfield_name(f),
+			return lp_qp_fail(p, at,
+					  _("unknown %s \"%.*s\"; one of %s"), lp_qfield_name(f),
 					  shown(s, len), s, enum_names(fi->vt, names, sizeof names));
 		v->kind = LP_QV_ENUM;
 		v->num = e;
@@ -258,7 +260,7 @@ void *lp_qp_value(struct lp_qparser *p, enum lp_qfield f, enum lp_qop op, const 
 		for (size_t i = 0; ok && i < n; i++)
 			ok = isdigit((unsigned char)s[i]) || (s[i] == '.' && s[i - 1] != '.');
 		if (!ok)
-			return lp_qp_fail(p, at, "bad region code \"%.*s\" (e.g. 31.71 or 31.*)",
+			return lp_qp_fail(p, at, _("bad region code \"%.*s\" (e.g. 31.71 or 31.*)"),
 					  shown(s, len), s);
 		return code_value(p, s, len, quoted, true, at, "region code", v);
 	}
@@ -278,8 +280,8 @@ void *lp_qp_value(struct lp_qparser *p, enum lp_qfield f, enum lp_qop op, const 
 			return v;
 		}
 		if (len == 0 || len >= LP_LOGIN_MAX || !all_chars(s, len, "._-"))
-			return lp_qp_fail(p, at, "bad login \"%.*s\"; write me, none or an "
-					  "officer's login", shown(s, len), s);
+			return lp_qp_fail(p, at, _("bad login \"%.*s\"; write me, none or an "
+					  "officer's login"), shown(s, len), s);
 		v->kind = LP_QV_CODE;
 		v->text = lp_query_strndup(p->q, s, len);
 		return v->text ? v : lp_qp_nomem(p);
@@ -291,13 +293,13 @@ void *lp_qp_value(struct lp_qparser *p, enum lp_qfield f, enum lp_qop op, const 
 			return v;
 		}
 		if (!parse_digits(s, len, 2, &v->num))
-			return lp_qp_fail(p, at, "unknown priority \"%.*s\"; one of 0 or normal, "
-					  "1 or high, 2 or urgent", shown(s, len), s);
+			return lp_qp_fail(p, at, _("unknown priority \"%.*s\"; one of 0 or normal, "
+					  "1 or high, 2 or urgent"), shown(s, len), s);
 		return v;
 	case VT_ID:
 		v->kind = LP_QV_INT;
 		if (!parse_digits(s, len, INT64_MAX, &v->num))
-			return lp_qp_fail(p, at, "bad case number \"%.*s\"", shown(s, len), s);
+			return lp_qp_fail(p, at, _("bad case number \"%.*s\""), shown(s, len), s);
 		return v;
 	case VT_TIME:
 		if (parse_date(s, len, &v->num)) {
@@ -308,20 +310,21 @@ void *lp_qp_value(struct lp_qparser *p, enum lp_qfield f, enum lp_qop op, const 
 		if (op != LP_QOP_IN && op != LP_QOP_EQ && parse_duration(s, len, v))
 			return v;
 		if (op == LP_QOP_IN || op == LP_QOP_EQ)
-			return lp_qp_fail(p, at, "\"%s%s\" needs a date, YYYY-MM-DD (for a "
-					  "duration write %s<2d)", lp_qfield_name(f), lp_qop_text(op),
+			return lp_qp_fail(p, at, _("\"%s%s\" needs a date, YYYY-MM-DD (for a "
+					  "duration write %s<2d)"), lp_qfield_name(f),
+					  lp_qop_text(op),
 					  lp_qfield_name(f));
-		return lp_qp_fail(p, at, "\"%s\" needs a date (YYYY-MM-DD) or a duration "
-				  "(e.g. %s)", lp_qop_text(op), fi->pub.example);
+		return lp_qp_fail(p, at, _("\"%s\" needs a date (YYYY-MM-DD) or a duration "
+				  "(e.g. %s)"), lp_qop_text(op), fi->pub.example);
 	case VT_DURATION:
 		if (parse_duration(s, len, v))
 			return v;
-		return lp_qp_fail(p, at, "\"%s\" needs a duration: a number and m, h, d or w "
-				  "(e.g. %s)", lp_qop_text(op), fi->pub.example);
+		return lp_qp_fail(p, at, _("\"%s\" needs a duration: a number and m, h, d or w "
+				  "(e.g. %s)"), lp_qop_text(op), fi->pub.example);
 	case VT_FLAG:
 		break;
 	}
-	return lp_qp_fail(p, at, "internal error: field %s", lp_qfield_name(f));
+	return lp_qp_fail(p, at, _("internal error: field %s"), lp_qfield_name(f));
 }
 
 const struct lp_qfield_info *lp_qp_field_info(enum lp_qfield f)

@@ -1,5 +1,6 @@
 /* session.c: opening a database as an officer, the session's clock, and
  * the session's caches (agencies by code, the SLA calendar slot). */
+#include "i18n.h"
 #include "session.h"
 
 #include <ctype.h>
@@ -96,7 +97,8 @@ static int make_parent_dirs(const char *path, struct lp_error *err)
 		char saved = *p;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return lp_error_set(err, LP_EIO, "cannot create the directory %s: %s", dir,
+			return lp_error_set(err, LP_EIO,
+					    _("cannot create the directory %s: %s"), dir,
 					    strerror(errno));
 		*p = saved;
 		if (saved == '\0')
@@ -122,8 +124,8 @@ static int parse_now(const char *v, int64_t *out, struct lp_error *err)
 	if (lp_time_parse_rfc3339(v, out) == 0)
 		return LP_OK;
 	return lp_error_set(err, LP_EUSAGE,
-			    "LAPOR_NOW=%s is neither unix seconds nor an RFC 3339 time "
-			    "(like 2026-11-28T09:15:00+07:00)", v);
+			    _("LAPOR_NOW=%s is neither unix seconds nor an RFC 3339 time "
+			    "(like 2026-11-28T09:15:00+07:00)"), v);
 }
 
 /* Looks up the officer `login` and its agency into the session. */
@@ -146,8 +148,8 @@ static int load_officer(struct lp_session *s, const char *login, struct lp_error
 static int not_registered(const char *login, const char *db, struct lp_error *err)
 {
 	return lp_error_set(err, LP_EPERM,
-			    "you (%s) are not a registered officer in %s; an admin can register "
-			    "you with: lapor officer add %s --name NAME --agency CODE --role ROLE",
+			    _("you (%s) are not a registered officer in %s; an admin can register "
+			    "you with: lapor officer add %s --name NAME --agency CODE --role ROLE"),
 			    login, db, login);
 }
 
@@ -166,9 +168,9 @@ static int resolve_db_identity(struct lp_session *s, const struct lp_session_opt
 	s->root = false;
 	if (opts->as_login && *opts->as_login && strcmp(opts->as_login, role) != 0)
 		return lp_error_set(err, LP_EPERM,
-				    "--as %s: on a PostgreSQL server you act as the database role "
-				    "you connect as (%s); connect as %s instead, e.g. "
-				    "--db 'postgresql://%s@HOST/DATABASE'", opts->as_login, role,
+				    _("--as %s: on a PostgreSQL server you act as the database "
+				      "role you connect as (%s); connect as %s instead, e.g. "
+				    "--db 'postgresql://%s@HOST/DATABASE'"), opts->as_login, role,
 				    opts->as_login, opts->as_login);
 	int rc = load_officer(s, role, &e2);
 	if (rc != LP_OK && rc != LP_ENOENT)
@@ -183,7 +185,7 @@ static int resolve_db_identity(struct lp_session *s, const struct lp_session_opt
 	if (rc == LP_ENOENT)
 		return not_registered(role, db, err);
 	return lp_error_set(err, LP_EPERM,
-			    "your officer account %s in %s is inactive; ask an admin", role, db);
+			    _("your officer account %s in %s is inactive; ask an admin"), role, db);
 }
 
 /* Resolves who acts: the Unix login, or --as when allowed; on a server,
@@ -208,8 +210,9 @@ static int resolve_identity(struct lp_session *s, const struct lp_session_opts *
 				  s->officer.role == LP_ROLE_ADMIN;
 		if (!s->root && !unix_admin)
 			return lp_error_set(err, LP_EPERM,
-					    "only root or an admin may act as another officer "
-					    "(--as %s); you are %s", opts->as_login, s->unix_login);
+					    _("only root or an admin may act as another officer "
+					    "(--as %s); you are %s"), opts->as_login,
+					    s->unix_login);
 		s->has_officer = false;
 		/* With --as the acting officer's role alone decides: root's
 		 * bootstrap powers are for root acting as itself. */
@@ -219,12 +222,12 @@ static int resolve_identity(struct lp_session *s, const struct lp_session_opts *
 		rc = load_officer(s, opts->as_login, &e2);
 		if (rc == LP_ENOENT)
 			return lp_error_set(err, LP_EPERM,
-					    "%s is not a registered officer in %s (--as)",
+					    _("%s is not a registered officer in %s (--as)"),
 					    opts->as_login, db);
 		if (rc != LP_OK)
 			return lp_error_set(err, rc, "%s", e2.msg);
 		if (!s->officer.active)
-			return lp_error_set(err, LP_EPERM, "officer %s is inactive (--as)",
+			return lp_error_set(err, LP_EPERM, _("officer %s is inactive (--as)"),
 					    opts->as_login);
 		return LP_OK;
 	}
@@ -237,7 +240,7 @@ static int resolve_identity(struct lp_session *s, const struct lp_session_opts *
 		return not_registered(s->unix_login, db, err);
 	if (!s->officer.active)
 		return lp_error_set(err, LP_EPERM,
-				    "your officer account %s in %s is inactive; ask an admin",
+				    _("your officer account %s in %s is inactive; ask an admin"),
 				    s->unix_login, db);
 	return LP_OK;
 }
@@ -256,7 +259,7 @@ int lp_session_open(const struct lp_session_opts *opts, struct lp_session **out,
 
 	struct lp_session *s = calloc(1, sizeof *s);
 	if (!s)
-		return lp_error_set(err, LP_EIO, "out of memory");
+		return lp_error_set(err, LP_EIO, _("out of memory"));
 	s->root = geteuid() == 0;
 	struct passwd *pw = getpwuid(geteuid());
 	if (pw && pw->pw_name)
@@ -327,7 +330,7 @@ const struct lp_agency *lp_session_agency_lookup(struct lp_session *s, const cha
 						 struct lp_error *err)
 {
 	if (!s || !code || !*code) {
-		lp_error_set(err, LP_ENOENT, "no agency given");
+		lp_error_set(err, LP_ENOENT, _("no agency given"));
 		return NULL;
 	}
 	unsigned b = bucket_of(code);
@@ -336,7 +339,7 @@ const struct lp_agency *lp_session_agency_lookup(struct lp_session *s, const cha
 			return &n->a;
 	struct agency_node *n = calloc(1, sizeof *n);
 	if (!n) {
-		lp_error_set(err, LP_EIO, "out of memory");
+		lp_error_set(err, LP_EIO, _("out of memory"));
 		return NULL;
 	}
 	struct lp_error e2;
@@ -344,7 +347,7 @@ const struct lp_agency *lp_session_agency_lookup(struct lp_session *s, const cha
 	if (rc != LP_OK) {
 		free(n);
 		if (rc == LP_ENOENT)
-			lp_error_set(err, LP_ENOENT, "no agency %s", code);
+			lp_error_set(err, LP_ENOENT, _("no agency %s"), code);
 		else
 			lp_error_set(err, rc, "%s", e2.msg);
 		return NULL;
@@ -397,7 +400,7 @@ void lp_session_set_now(struct lp_session *s, int64_t now)
 int lp_session_refresh(struct lp_session *s, struct lp_error *err)
 {
 	if (!s)
-		return lp_error_set(err, LP_EINTERNAL, "no session");
+		return lp_error_set(err, LP_EINTERNAL, _("no session"));
 	lp_session_agency_forget(s);
 	s->has_officer = false;
 	struct lp_error e2;
@@ -406,14 +409,14 @@ int lp_session_refresh(struct lp_session *s, struct lp_error *err)
 	if (rc == LP_ENOENT && optional)
 		return LP_OK;
 	if (rc == LP_ENOENT)
-		return lp_error_set(err, LP_EPERM, "officer %s no longer exists", s->login);
+		return lp_error_set(err, LP_EPERM, _("officer %s no longer exists"), s->login);
 	if (rc != LP_OK)
 		return lp_error_set(err, rc, "%s", e2.msg);
 	if (!s->officer.active) {
 		s->has_officer = false;
 		if (optional)
 			return LP_OK;
-		return lp_error_set(err, LP_EPERM, "officer %s is now inactive", s->login);
+		return lp_error_set(err, LP_EPERM, _("officer %s is now inactive"), s->login);
 	}
 	return LP_OK;
 }

@@ -1,5 +1,6 @@
 /* sla.c: the due time each workflow step sets (lp_sla_compute, pure),
  * the extension rule, and the session's calendar and policy cache. */
+#include "i18n.h"
 #include "sla.h"
 
 #include <inttypes.h>
@@ -22,14 +23,15 @@ static int policy_of(const struct ctx *x, const struct lp_case *c, int stage,
 		     struct lp_sla_policy *p, struct lp_error *err)
 {
 	if (stage < 0 || stage >= LP_STAGE_COUNT)
-		return lp_error_set(err, LP_EINTERNAL, "case %" PRId64 " has no valid clock stage",
+		return lp_error_set(err, LP_EINTERNAL,
+				    _("case %" PRId64 " has no valid clock stage"),
 				    c->id);
 	int rc = x->lookup(x->ud, c->kind, (enum lp_sla_stage)stage, c->field_check, p, err);
 	if (rc == LP_ENOENT)
 		return lp_error_set(err, LP_EDATA,
-				    "there is no SLA policy for %s cases at the %s stage%s",
+				    _("there is no SLA policy for %s cases at the %s stage%s"),
 				    lp_kind_name(c->kind), lp_sla_stage_name((enum lp_sla_stage)stage),
-				    c->field_check ? " with a field check" : "");
+				    c->field_check ? _(" with a field check") : "");
 	return rc;
 }
 
@@ -94,8 +96,8 @@ static int extend(const struct ctx *x, const struct lp_case *before, struct lp_c
 	int days = c->extended_days - before->extended_days;
 	if (days <= 0 || !running(before))
 		return lp_error_set(err, LP_EINTERNAL,
-				    "case %" PRId64 ": an extension needs a running clock and "
-				    "extended_days set by the caller", c->id);
+				    _("case %" PRId64 ": an extension needs a running clock and "
+				    "extended_days set by the caller"), c->id);
 	struct lp_sla_policy p;
 	int rc = policy_of(x, c, before->clock_stage, &p, err);
 	if (rc)
@@ -164,24 +166,27 @@ int lp_sla_compute_extend(lp_policy_lookup_fn lookup, void *ud, const struct lp_
 		return lp_error_set(err, LP_EINTERNAL, "lp_sla_check_extend: missing argument");
 	if (!lp_status_is_open(c->status))
 		return lp_error_set(err, LP_EREFUSED,
-				    "case %" PRId64 " is %s; only open cases can be extended", c->id,
-				    lp_status_name(c->status));
+				    _("case %" PRId64 " is %s; only open cases can be extended"),
+				    c->id, lp_status_name(c->status));
 	if (c->extended_days > 0)
 		return lp_error_set(err, LP_EREFUSED,
-				    "case %" PRId64 "'s deadline was already extended once (by %d "
-				    "days); a deadline can be extended only once", c->id,
-				    c->extended_days);
+				    P_("case %" PRId64 "'s deadline was already extended once "
+				       "(by %d day); a deadline can be extended only once",
+				       "case %" PRId64 "'s deadline was already extended once "
+				       "(by %d days); a deadline can be extended only once",
+				       (unsigned long)c->extended_days),
+				    c->id, c->extended_days);
 	if (c->clock_stage < 0 || c->due_at == 0)
-		return lp_error_set(err, LP_EREFUSED, "case %" PRId64 " has no running deadline",
+		return lp_error_set(err, LP_EREFUSED, _("case %" PRId64 " has no running deadline"),
 				    c->id);
 	if (c->clock_paused_at != 0)
 		return lp_error_set(err, LP_EREFUSED,
-				    "case %" PRId64 "'s clock is paused while the citizen is asked "
-				    "for more; there is nothing to extend", c->id);
+				    _("case %" PRId64 "'s clock is paused while the citizen is "
+				      "asked for more; there is nothing to extend"), c->id);
 	if (c->clock_stage == LP_STAGE_FEEDBACK)
 		return lp_error_set(err, LP_EREFUSED,
-				    "case %" PRId64 " was answered; its feedback window is the "
-				    "citizen's and cannot be extended", c->id);
+				    _("case %" PRId64 " was answered; its feedback window is the "
+				    "citizen's and cannot be extended"), c->id);
 	struct ctx x = { lookup, ud, NULL, 0, 0 };
 	struct lp_sla_policy p;
 	int rc = policy_of(&x, c, c->clock_stage, &p, err);
@@ -189,11 +194,36 @@ int lp_sla_compute_extend(lp_policy_lookup_fn lookup, void *ud, const struct lp_
 		return rc;
 	if (days < 1 || days > p.days)
 		return lp_error_set(err, LP_EREFUSED,
-				    "an extension of case %" PRId64 " must be between 1 and %d %sdays "
-				    "(the %s period); %d was asked", c->id, p.days,
-				    p.working_days ? "working " : "",
+				    _("an extension of case "
+				      "%" PRId64 " must be between 1 and %d %sdays "
+				    "(the %s period); %d was asked"), c->id, p.days,
+				    p.working_days ? _("working ") : "",
 				    lp_sla_stage_name((enum lp_sla_stage)c->clock_stage), days);
 	return LP_OK;
+}
+
+bool lp_sla_outcome(enum lp_action action, const struct lp_case *before,
+		    const struct lp_case *after, int64_t now, struct lp_case_outcome *o)
+{
+	if (!before || !after || !o)
+		return false;
+	memset(o, 0, sizeof *o);
+	o->stage = -1;
+	int x = before->clock_stage;
+	bool measured = x == LP_STAGE_VERIFICATION || x == LP_STAGE_FIRST_RESPONSE ||
+			x == LP_STAGE_SETTLEMENT;
+	bool moves = action == LP_ACTION_TRANSFER || action == LP_ACTION_ESCALATE ||
+		     action == LP_ACTION_EXTEND;
+	if (measured && !moves && before->due_at > 0 && after->clock_stage != x) {
+		o->stage = x;
+		o->due = before->due_at;
+		o->ended_at = before->clock_paused_at ? before->clock_paused_at : now;
+	}
+	if (action == LP_ACTION_REPLY)
+		o->replied_at = now;
+	if (action == LP_ACTION_CLOSE)
+		o->closed_at = now;
+	return o->stage >= 0 || o->replied_at || o->closed_at;
 }
 
 /* ---- the session's calendar and policies ---- */
@@ -217,20 +247,20 @@ const struct lp_calendar *lp_session_calendar(struct lp_session *s, struct lp_er
 	lp_error_clear(err);
 	struct lp_calendar **slot = lp_session_calendar_slot(s);
 	if (!slot) {
-		lp_error_set(err, LP_EINTERNAL, "no session");
+		lp_error_set(err, LP_EINTERNAL, _("no session"));
 		return NULL;
 	}
 	if (*slot)
 		return *slot;
 	struct lp_calendar *cal = lp_calendar_create();
 	if (!cal) {
-		lp_error_set(err, LP_EINTERNAL, "out of memory");
+		lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 		return NULL;
 	}
 	struct lp_store *st = lp_session_store(s);
 	int rc = lp_store_holiday_list(st, NULL, NULL, add_holiday, cal, err);
 	if (rc == LP_EDATA && err->code == LP_OK)
-		lp_error_set(err, LP_EDATA, "the holiday table holds a malformed date");
+		lp_error_set(err, LP_EDATA, _("the holiday table holds a malformed date"));
 	if (!rc)
 		rc = lp_store_policy_list(st, add_policy, cal, err);
 	if (rc) {

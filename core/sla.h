@@ -114,4 +114,19 @@ const struct lp_calendar *lp_session_calendar(struct lp_session *s, struct lp_er
  * policies.  Deadlines already set are not moved. */
 int lp_sla_policy_set(struct lp_session *s, const struct lp_sla_policy *p, struct lp_error *err);
 
+struct lp_case_outcome;
+
+/* What `action` (before -> after, at now) did to the report's columns
+ * (db/store.h: struct lp_case_outcome), pure; false when nothing.  A
+ * measured stage (verification, first response, settlement) ends when
+ * the action stops its clock: before ran that stage with a deadline and
+ * after runs another stage or none, the action not a transfer, an
+ * escalation or an extension (those keep or restart the same stage's
+ * clock).  It ended at now, or when the clock was paused if it was; due
+ * is the deadline in force (before->due_at, after any extension).  A
+ * reply also records its time, a close its time.  lp_act() writes it
+ * (lp_store_case_outcome) in the action's transaction. */
+bool lp_sla_outcome(enum lp_action action, const struct lp_case *before,
+		    const struct lp_case *after, int64_t now, struct lp_case_outcome *o);
+
 #endif

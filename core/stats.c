@@ -1,5 +1,6 @@
 /* stats.c: performance reports (stats.h) and the SLA policy change of
  * `lapor policy set` (sla.h: lp_sla_policy_set). */
+#include "i18n.h"
 #include "stats.h"
 
 #include <string.h>
@@ -30,7 +31,7 @@ int lp_stats(struct lp_session *s, const struct lp_stats_opts *o, lp_stats_cb cb
 	int64_t now = lp_session_now(s);
 	int64_t to = o->to ? o->to : now + 1;
 	if (to <= o->from)
-		return lp_error_set(err, LP_EUSAGE, "the window ends before it starts");
+		return lp_error_set(err, LP_EUSAGE, _("the window ends before it starts"));
 	return lp_store_stats(lp_session_store(s), &f, o->from, to, o->by, now, cb, ud, err);
 }
 
@@ -39,6 +40,15 @@ double lp_stats_rating(const struct lp_stats_row *r)
 	if (!r || r->rating_count <= 0)
 		return -1.0;
 	return (double)r->rating_sum / (double)r->rating_count;
+}
+
+double lp_stats_ontime(const struct lp_stats_row *r, enum lp_sla_stage stage)
+{
+	if (!r || (stage != LP_STAGE_VERIFICATION && stage != LP_STAGE_FIRST_RESPONSE &&
+		   stage != LP_STAGE_SETTLEMENT))
+		return -1.0;
+	int64_t n = r->stage_ended[stage] + r->stage_late[stage];
+	return n > 0 ? (double)r->stage_met[stage] / (double)n : -1.0;
 }
 
 static bool may_manage(struct lp_session *s)
@@ -56,12 +66,13 @@ int lp_sla_policy_set(struct lp_session *s, const struct lp_sla_policy *p, struc
 	if (!s || !p)
 		return lp_error_set(err, LP_EINTERNAL, "lp_sla_policy_set: missing argument");
 	if (!may_manage(s))
-		return lp_error_set(err, LP_EPERM, "only an administrator may change SLA policies");
+		return lp_error_set(err, LP_EPERM,
+				    _("only an administrator may change SLA policies"));
 	if ((int)p->kind < 0 || p->kind >= LP_KIND_COUNT || (int)p->stage < 0 ||
 	    p->stage >= LP_STAGE_COUNT)
-		return lp_error_set(err, LP_EUSAGE, "unknown kind or stage");
+		return lp_error_set(err, LP_EUSAGE, _("unknown kind or stage"));
 	if (p->days < 1 || p->days > 365)
-		return lp_error_set(err, LP_EUSAGE, "days must be between 1 and 365, not %d",
+		return lp_error_set(err, LP_EUSAGE, _("days must be between 1 and 365, not %d"),
 				    p->days);
 	int rc = lp_store_policy_put(lp_session_store(s), p, err);
 	lp_session_calendar_forget(s);

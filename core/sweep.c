@@ -5,6 +5,7 @@
  * (each action a savepoint inside it, via lp_act_as), so a page costs
  * one commit and a second sweep waits for it, then finds the versions
  * changed and skips. */
+#include "i18n.h"
 #include "sweep.h"
 
 #include <inttypes.h>
@@ -209,21 +210,21 @@ int lp_sweep_report(struct lp_session *s, bool dry_run, lp_sweep_cb cb, void *ud
 		return lp_error_set(err, LP_EINTERNAL, "lp_sweep: no session");
 	const struct lp_officer *o = lp_session_officer(s);
 	if (o ? !(o->active && o->role == LP_ROLE_ADMIN) : !lp_session_is_root(s))
-		return lp_error_set(err, LP_EPERM, "only an admin (or root, from cron) can run "
-						   "the SLA sweep");
+		return lp_error_set(err, LP_EPERM, _("only an admin (or root, from cron) can run "
+						   "the SLA sweep"));
 	struct run r = { .s = s, .st = lp_session_store(s), .dry_run = dry_run,
 			 .now = lp_session_now(s), .cb = cb, .ud = ud, .stats = stats };
 	int rc = lp_store_officer_get(r.st, "system", &r.system, err);
 	if (rc == LP_ENOENT)
-		return lp_error_set(err, LP_EDATA, "the database has no \"system\" officer; "
-						   "run lapor init to upgrade it");
+		return lp_error_set(err, LP_EDATA, _("the database has no \"system\" officer; "
+						   "run lapor init to upgrade it"));
 	if (rc)
 		return rc;
 	unsigned open = 1u << LP_STATUS_NEW | 1u << LP_STATUS_ASSIGNED |
 			1u << LP_STATUS_IN_PROGRESS;
 	struct page *pg = malloc(sizeof *pg);
 	if (!pg)
-		return lp_error_set(err, LP_EINTERNAL, "out of memory");
+		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 	rc = pass(&r, pg, open, true, err);
 	if (rc == LP_OK)
 		rc = pass(&r, pg, 1u << LP_STATUS_RESPONDED, false, err);

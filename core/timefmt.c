@@ -5,7 +5,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "i18n.h"
 #include "model.h"
 
 /* Days from 1970-01-01 to y-m-d (H. Hinnant's days_from_civil). */
@@ -133,13 +135,25 @@ char *lp_time_rfc3339(int64_t t, char *buf, size_t n)
 	return buf;
 }
 
+/* Indonesian month abbreviations (the "date-style:id" of the catalogue). */
+static const char *const bulan[12] = {
+	"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+};
+
 char *lp_time_local(int64_t t, int tz_minutes, char *buf, size_t n)
 {
 	int64_t y;
 	int mo, d, h, mi, s;
 	split(t + (int64_t)tz_minutes * 60, &y, &mo, &d, &h, &mi, &s);
-	snprintf(buf, n, "%04lld-%02d-%02d %02d:%02d %s", (long long)y, mo, d, h, mi,
-		 lp_tz_name(tz_minutes));
+	/* TRANSLATORS: the form of dates shown to officers.  Keep
+	   "date-style:iso" for "2026-11-28 09:15 WIB"; translate it as
+	   "date-style:id" for the Indonesian "28 Nov 2026 09.15 WIB". */
+	if (strcmp(_("date-style:iso"), "date-style:id") == 0)
+		snprintf(buf, n, "%d %s %lld %02d.%02d %s", d, bulan[mo - 1], (long long)y, h, mi,
+			 lp_tz_name(tz_minutes));
+	else
+		snprintf(buf, n, "%04lld-%02d-%02d %02d:%02d %s", (long long)y, mo, d, h, mi,
+			 lp_tz_name(tz_minutes));
 	return buf;
 }
 

@@ -40,10 +40,10 @@ enum lp_archive_reason { LP_ARCHIVE_REASON_LIST(LP_X_REASON) LP_REASON_COUNT };
 enum lp_resolution { LP_RESOLUTION_LIST(LP_X_RESOLUTION) LP_RESOLUTION_COUNT };
 
 const char *lp_archive_reason_name(enum lp_archive_reason r);
-const char *lp_archive_reason_help(enum lp_archive_reason r);
+const char *lp_archive_reason_help(enum lp_archive_reason r); /* translated */
 int lp_archive_reason_parse(const char *name); /* -1 when unknown */
 const char *lp_resolution_name(enum lp_resolution r);
-const char *lp_resolution_help(enum lp_resolution r);
+const char *lp_resolution_help(enum lp_resolution r);          /* translated */
 int lp_resolution_parse(const char *name);     /* -1 when unknown */
 
 /* What an officer asks for.  Members an action does not use are ignored. */

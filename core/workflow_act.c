@@ -1,6 +1,7 @@
 /* workflow_act.c: lp_act() and lp_act_as(): one officer action in one
  * write transaction, with the version check, the rules, the SLA clock and
  * one hash-chained event. */
+#include "i18n.h"
 #include "workflow.h"
 
 #include <ctype.h>
@@ -47,10 +48,10 @@ static int check_text(const char *t, struct lp_error *err)
 		return LP_OK;
 	size_t len = strnlen(t, (size_t)LP_TEXT_MAX + 1);
 	if (len > LP_TEXT_MAX)
-		return lp_error_set(err, LP_EDATA, "the text is longer than %d bytes",
+		return lp_error_set(err, LP_EDATA, _("the text is longer than %d bytes"),
 				    LP_TEXT_MAX);
 	if (!lp_utf8_valid(t, len))
-		return lp_error_set(err, LP_EDATA, "the text is not valid UTF-8");
+		return lp_error_set(err, LP_EDATA, _("the text is not valid UTF-8"));
 	return LP_OK;
 }
 
@@ -58,7 +59,7 @@ static int need_text(const struct act *a, const char *why)
 {
 	if (has_text(a->args->text))
 		return LP_OK;
-	return lp_error_set(a->err, LP_EUSAGE, "%s needs %s (-m TEXT)",
+	return lp_error_set(a->err, LP_EUSAGE, _("%s needs %s (-m TEXT)"),
 			    lp_action_name(a->args->action), why);
 }
 
@@ -80,14 +81,14 @@ static int stale(struct act *a)
 	    !last.seq) {
 		lp_event_clear(&last);
 		return lp_error_set(a->err, LP_EREFUSED,
-				    "case %" PRId64 " changed since you read it (version %" PRId64
-				    ", now %" PRId64 ")",
+				    _("case %" PRId64 " changed since you read it (version %" PRId64
+				    ", now %" PRId64 ")"),
 				    a->before.id, a->args->if_version, a->before.version);
 	}
 	lp_time_local(last.at, tz, when, sizeof when);
 	lp_error_set(a->err, LP_EREFUSED,
-		     "case %" PRId64 " changed since you read it (version %" PRId64 ", now %" PRId64
-		     "): %s by %s at %s",
+		     _("case %" PRId64 " changed since you read it (version %" PRId64
+		       ", now %" PRId64 "): %s by %s at %s"),
 		     a->before.id, a->args->if_version, a->before.version,
 		     lp_action_past(last.action), last.officer, when);
 	lp_event_clear(&last);
@@ -99,15 +100,16 @@ static int target_agency(struct act *a, const struct lp_agency **out)
 {
 	const char *code = a->args->agency;
 	if (!code || !*code)
-		return lp_error_set(a->err, LP_EUSAGE, "%s needs the target agency (--agency CODE)",
+		return lp_error_set(a->err, LP_EUSAGE,
+				    _("%s needs the target agency (--agency CODE)"),
 				    lp_action_name(a->args->action));
 	const struct lp_agency *t = lp_session_agency_lookup(a->s, code, a->err);
 	if (!t)
 		return a->err->code;
 	if (!t->parent[0])
 		return lp_error_set(a->err, LP_EREFUSED,
-				    "%s is the central administrator and does not handle cases; "
-				    "route the case to the agency that does", t->code);
+				    _("%s is the central administrator and does not handle cases; "
+				    "route the case to the agency that does"), t->code);
 	*out = t;
 	return LP_OK;
 }
@@ -131,8 +133,9 @@ static int region_government(struct act *a, const struct lp_agency **out)
 		*dot = '\0';
 	}
 	return lp_error_set(a->err, LP_EDATA,
-			    "case %" PRId64 "'s region %s has no government agency to re-triage at",
-			    a->before.id, a->before.region[0] ? a->before.region : "(none)");
+			    _("case %" PRId64 "'s region %s has no government agency to "
+			      "re-triage at"),
+			    a->before.id, a->before.region[0] ? a->before.region : _("(none)"));
 }
 
 /* A case that moves to another agency leaves its escalation behind. */
@@ -152,15 +155,15 @@ static int apply_transfer(struct act *a)
 		return rc;
 	if (a->args->retriage) {
 		if (a->args->agency && *a->args->agency)
-			return lp_error_set(a->err, LP_EUSAGE, "transfer takes either --agency "
-					    "or --retriage, not both");
+			return lp_error_set(a->err, LP_EUSAGE, _("transfer takes either --agency "
+					    "or --retriage, not both"));
 		rc = region_government(a, &t);
 		lp_strlcpy(a->detail, "retriage", sizeof a->detail);
 	} else {
 		rc = target_agency(a, &t);
 		if (rc == LP_OK && strcmp(t->code, a->before.agency) == 0)
 			return lp_error_set(a->err, LP_EREFUSED,
-					    "case %" PRId64 " is already handled by %s",
+					    _("case %" PRId64 " is already handled by %s"),
 					    a->before.id, t->code);
 	}
 	if (rc == LP_OK)
@@ -173,26 +176,26 @@ static int apply_assign(struct act *a)
 	const char *login = a->args->assignee;
 	struct lp_officer o;
 	if (!login || !*login)
-		return lp_error_set(a->err, LP_EUSAGE, "assign needs an officer (--to LOGIN)");
+		return lp_error_set(a->err, LP_EUSAGE, _("assign needs an officer (--to LOGIN)"));
 	int rc = lp_store_officer_get(a->st, login, &o, a->err);
 	if (rc == LP_ENOENT)
-		return lp_error_set(a->err, LP_ENOENT, "no officer %s", login);
+		return lp_error_set(a->err, LP_ENOENT, _("no officer %s"), login);
 	if (rc != LP_OK)
 		return rc;
 	if (!o.active)
-		return lp_error_set(a->err, LP_EREFUSED, "officer %s is inactive", login);
+		return lp_error_set(a->err, LP_EREFUSED, _("officer %s is inactive"), login);
 	if (o.role != LP_ROLE_CLERK && o.role != LP_ROLE_SUPERVISOR)
 		return lp_error_set(a->err, LP_EREFUSED,
-				    "%s is %s %s; cases are assigned to clerks and supervisors",
+				    _("%s is %s %s; cases are assigned to clerks and supervisors"),
 				    login, o.role == LP_ROLE_ADMIN || o.role == LP_ROLE_AUDITOR ?
-				    "an" : "a", lp_role_name(o.role));
+				    _("an") : _("a"), lp_role_name(o.role));
 	if (strcmp(o.agency, a->before.agency) != 0)
 		return lp_error_set(a->err, LP_EREFUSED,
-				    "%s is a %s of %s; case %" PRId64 " is handled by %s", login,
+				    _("%s is a %s of %s; case %" PRId64 " is handled by %s"), login,
 				    lp_role_name(o.role), o.agency, a->before.id, a->before.agency);
 	if (a->before.status == LP_STATUS_IN_PROGRESS && strcmp(a->before.assignee, login) == 0)
 		return lp_error_set(a->err, LP_EREFUSED,
-				    "case %" PRId64 " is already assigned to %s", a->before.id,
+				    _("case %" PRId64 " is already assigned to %s"), a->before.id,
 				    login);
 	lp_strlcpy(a->after.assignee, login, sizeof a->after.assignee);
 	lp_strlcpy(a->detail, login, sizeof a->detail);
@@ -204,12 +207,14 @@ static int apply_merge(struct act *a)
 	struct lp_case kept;
 	int64_t into = a->args->into;
 	if (into <= 0)
-		return lp_error_set(a->err, LP_EUSAGE, "merge needs the case to keep (--into ID)");
+		return lp_error_set(a->err, LP_EUSAGE,
+				    _("merge needs the case to keep (--into ID)"));
 	if (into == a->before.id)
-		return lp_error_set(a->err, LP_EREFUSED, "a case cannot be merged into itself");
+		return lp_error_set(a->err, LP_EREFUSED, _("a case cannot be merged into itself"));
 	int rc = lp_store_case_get(a->st, into, &kept, a->err);
 	if (rc == LP_ENOENT)
-		return lp_error_set(a->err, LP_ENOENT, "no case %" PRId64 " to merge into", into);
+		return lp_error_set(a->err, LP_ENOENT,
+				    _("no case %" PRId64 " to merge into"), into);
 	if (rc != LP_OK)
 		return rc;
 	const struct lp_agency *ka = lp_session_agency_lookup(a->s, kept.agency, NULL);
@@ -217,8 +222,8 @@ static int apply_merge(struct act *a)
 		rc = lp_explain_unseen(a->who, a->who_agency, &kept, ka, a->err);
 	else if (!lp_status_is_open(kept.status))
 		rc = lp_error_set(a->err, LP_EREFUSED,
-				  "case %" PRId64 " is %s; a duplicate can only be merged into an "
-				  "open case", into, lp_status_name(kept.status));
+				  _("case %" PRId64 " is %s; a duplicate can only be merged into "
+				    "an open case"), into, lp_status_name(kept.status));
 	lp_case_clear(&kept);
 	if (rc != LP_OK)
 		return rc;
@@ -244,9 +249,9 @@ static int apply(struct act *a, const struct lp_agency *case_agency)
 	case LP_ACTION_ARCHIVE:
 		if (lp_archive_reason_parse(g->code) < 0)
 			return lp_error_set(a->err, LP_EUSAGE,
-					    "archive needs a reason: not_our_authority, "
+					    _("archive needs a reason: not_our_authority, "
 					    "out_of_scope, not_enough_information, duplicate, "
-					    "spam or withdrawn");
+					    "spam or withdrawn"));
 		lp_strlcpy(a->detail, g->code, sizeof a->detail);
 		return LP_OK;
 	case LP_ACTION_CLAIM:
@@ -266,7 +271,7 @@ static int apply(struct act *a, const struct lp_agency *case_agency)
 		if (rc == LP_OK &&
 		    !lp_escalation_next(&a->before, case_agency, a->after.escalated_to))
 			rc = lp_error_set(a->err, LP_EREFUSED,
-					  "there is no agency above to escalate to");
+					  _("there is no agency above to escalate to"));
 		if (rc == LP_OK) {
 			a->after.escalation = a->before.escalation + 1;
 			lp_strlcpy(a->detail, a->after.escalated_to, sizeof a->detail);
@@ -276,7 +281,7 @@ static int apply(struct act *a, const struct lp_agency *case_agency)
 		rc = need_text(a, "a reason");
 		if (rc == LP_OK && g->days <= 0)
 			rc = lp_error_set(a->err, LP_EUSAGE,
-					  "extend needs a number of days above 0");
+					  _("extend needs a number of days above 0"));
 		if (rc == LP_OK)
 			rc = lp_sla_check_extend(a->s, &a->before, g->days, a->err);
 		if (rc == LP_OK) {
@@ -287,9 +292,9 @@ static int apply(struct act *a, const struct lp_agency *case_agency)
 	case LP_ACTION_CLOSE:
 		if (lp_resolution_parse(g->code) < 0)
 			return lp_error_set(a->err, LP_EUSAGE,
-					    "close needs a resolution: resolved, "
+					    _("close needs a resolution: resolved, "
 					    "partially_resolved, answered, not_resolvable or "
-					    "no_response");
+					    "no_response"));
 		lp_strlcpy(a->detail, g->code, sizeof a->detail);
 		return LP_OK;
 	case LP_ACTION_REOPEN:
@@ -297,7 +302,7 @@ static int apply(struct act *a, const struct lp_agency *case_agency)
 	case LP_ACTION_MERGE:
 		return apply_merge(a);
 	default:
-		return lp_error_set(a->err, LP_EPERM, "%s is not an officer action",
+		return lp_error_set(a->err, LP_EPERM, _("%s is not an officer action"),
 				    lp_action_name(g->action));
 	}
 }
@@ -324,7 +329,7 @@ static int record(struct act *a, int64_t now)
 	e.text = has_text(g->text) ? lp_strdup(g->text) : NULL;
 	e.detail = a->detail[0] ? lp_strdup(a->detail) : NULL;
 	if ((has_text(g->text) && !e.text) || (a->detail[0] && !e.detail))
-		rc = lp_error_set(a->err, LP_EIO, "out of memory");
+		rc = lp_error_set(a->err, LP_EIO, _("out of memory"));
 	else
 		rc = lp_journal_append(a->st, &a->after, &e, a->err);
 	lp_event_clear(&e);
@@ -333,8 +338,8 @@ static int record(struct act *a, int64_t now)
 	rc = lp_store_case_update(a->st, &a->after, a->before.version, a->err);
 	if (rc == LP_EREFUSED)
 		return lp_error_set(a->err, LP_EREFUSED,
-				    "case %" PRId64 " changed while you were acting on it; read it "
-				    "again", a->before.id);
+				    _("case %" PRId64 " changed while you were acting on it; read "
+				      "it again"), a->before.id);
 	if (rc == LP_OK && (g->action == LP_ACTION_REPLY || g->action == LP_ACTION_NOTE))
 		rc = lp_store_draft_delete(a->st, a->before.id, a->who->login, a->err);
 	return rc;
@@ -346,7 +351,7 @@ static int run(struct act *a)
 	const struct lp_action_args *g = a->args;
 	int rc = lp_store_case_get(a->st, g->case_id, &a->before, a->err);
 	if (rc == LP_ENOENT)
-		return lp_error_set(a->err, LP_ENOENT, "no case %" PRId64, g->case_id);
+		return lp_error_set(a->err, LP_ENOENT, _("no case %" PRId64), g->case_id);
 	if (rc != LP_OK)
 		return rc;
 	const struct lp_agency *ca = lp_session_agency_lookup(a->s, a->before.agency, a->err);
@@ -361,13 +366,13 @@ static int run(struct act *a)
 	if (rc != LP_OK)
 		return rc;
 	if (!lp_case_copy(&a->after, &a->before))
-		return lp_error_set(a->err, LP_EIO, "out of memory");
+		return lp_error_set(a->err, LP_EIO, _("out of memory"));
 	rc = apply(a, ca);
 	if (rc != LP_OK)
 		return rc;
 	int to = lp_workflow_next_status(g->action, a->before.status, g->retriage);
 	if (to < 0)
-		return lp_error_set(a->err, LP_EINTERNAL, "no next status after a passed check");
+		return lp_error_set(a->err, LP_EINTERNAL, _("no next status after a passed check"));
 	a->after.status = (enum lp_status)to;
 	int64_t now = lp_session_now(a->s);
 	rc = lp_sla_apply(a->s, g->action, &a->before, &a->after, now, a->err);
@@ -375,7 +380,12 @@ static int run(struct act *a)
 		return rc;
 	a->after.version = a->before.version + 1;
 	a->after.updated_at = now;
-	return record(a, now);
+	rc = record(a, now);
+	/* The report's columns: a stage whose clock stopped, a reply, a close. */
+	struct lp_case_outcome o;
+	if (rc == LP_OK && lp_sla_outcome(g->action, &a->before, &a->after, now, &o))
+		rc = lp_store_case_outcome(a->st, a->before.id, &o, a->err);
+	return rc;
 }
 
 int lp_act_as(struct lp_session *s, const struct lp_officer *who, const struct lp_action_args *args,
@@ -388,7 +398,7 @@ int lp_act_as(struct lp_session *s, const struct lp_officer *who, const struct l
 	if (!s || !args)
 		return lp_error_set(err, LP_EINTERNAL, "lp_act: missing argument");
 	if (!who)
-		return lp_error_set(err, LP_EPERM, "you are not a registered officer");
+		return lp_error_set(err, LP_EPERM, _("you are not a registered officer"));
 	int rc = check_text(args->text, err);
 	if (rc != LP_OK)
 		return rc;

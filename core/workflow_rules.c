@@ -1,6 +1,7 @@
 /* workflow_rules.c: the state machine table, who may do what where
  * (lp_workflow_check), the archive-reason and resolution names, and the
  * pure helpers of workflow_internal.h. */
+#include "i18n.h"
 #include "workflow.h"
 
 #include <inttypes.h>
@@ -38,7 +39,8 @@ const char *lp_archive_reason_name(enum lp_archive_reason r)
 }
 const char *lp_archive_reason_help(enum lp_archive_reason r)
 {
-	return at_or_q(reason_helps, LP_REASON_COUNT, (int)r);
+	const char *h = at_or_q(reason_helps, LP_REASON_COUNT, (int)r);
+	return *h == '?' ? h : _(h);
 }
 int lp_archive_reason_parse(const char *name)
 {
@@ -50,7 +52,8 @@ const char *lp_resolution_name(enum lp_resolution r)
 }
 const char *lp_resolution_help(enum lp_resolution r)
 {
-	return at_or_q(resolution_helps, LP_RESOLUTION_COUNT, (int)r);
+	const char *h = at_or_q(resolution_helps, LP_RESOLUTION_COUNT, (int)r);
+	return *h == '?' ? h : _(h);
 }
 int lp_resolution_parse(const char *name)
 {
@@ -137,53 +140,53 @@ static const unsigned char scope_table[LP_ACTION_COUNT][LP_ROLE_COUNT] = {
 
 /* "verify cases", for "only an admin or a coordinator can verify cases". */
 static const char *const action_object[LP_ACTION_COUNT] = {
-	[LP_ACTION_INTAKE] = "record intake",
-	[LP_ACTION_MESSAGE] = "record citizen messages",
-	[LP_ACTION_FEEDBACK] = "record citizen feedback",
-	[LP_ACTION_VERIFY] = "verify cases",
-	[LP_ACTION_POSTPONE] = "postpone cases",
-	[LP_ACTION_ARCHIVE] = "archive cases",
-	[LP_ACTION_CLAIM] = "claim cases",
-	[LP_ACTION_ASSIGN] = "assign cases",
-	[LP_ACTION_REPLY] = "reply to cases",
-	[LP_ACTION_NOTE] = "add notes to cases",
-	[LP_ACTION_TRANSFER] = "transfer cases",
-	[LP_ACTION_ESCALATE] = "escalate cases",
-	[LP_ACTION_EXTEND] = "extend the deadline of cases",
-	[LP_ACTION_CLOSE] = "close cases",
-	[LP_ACTION_REOPEN] = "reopen cases",
-	[LP_ACTION_MERGE] = "merge cases",
+	[LP_ACTION_INTAKE] = N_("record intake"),
+	[LP_ACTION_MESSAGE] = N_("record citizen messages"),
+	[LP_ACTION_FEEDBACK] = N_("record citizen feedback"),
+	[LP_ACTION_VERIFY] = N_("verify cases"),
+	[LP_ACTION_POSTPONE] = N_("postpone cases"),
+	[LP_ACTION_ARCHIVE] = N_("archive cases"),
+	[LP_ACTION_CLAIM] = N_("claim cases"),
+	[LP_ACTION_ASSIGN] = N_("assign cases"),
+	[LP_ACTION_REPLY] = N_("reply to cases"),
+	[LP_ACTION_NOTE] = N_("add notes to cases"),
+	[LP_ACTION_TRANSFER] = N_("transfer cases"),
+	[LP_ACTION_ESCALATE] = N_("escalate cases"),
+	[LP_ACTION_EXTEND] = N_("extend the deadline of cases"),
+	[LP_ACTION_CLOSE] = N_("close cases"),
+	[LP_ACTION_REOPEN] = N_("reopen cases"),
+	[LP_ACTION_MERGE] = N_("merge cases"),
 };
 
 /* "can be verified", after "only cases that are new or postponed". */
 static const char *const action_passive[LP_ACTION_COUNT] = {
-	[LP_ACTION_INTAKE] = "received",
-	[LP_ACTION_MESSAGE] = "added to",
-	[LP_ACTION_FEEDBACK] = "rated",
-	[LP_ACTION_VERIFY] = "verified",
-	[LP_ACTION_POSTPONE] = "postponed",
-	[LP_ACTION_ARCHIVE] = "archived",
-	[LP_ACTION_CLAIM] = "claimed",
-	[LP_ACTION_ASSIGN] = "assigned",
-	[LP_ACTION_REPLY] = "replied",
-	[LP_ACTION_NOTE] = "noted",
-	[LP_ACTION_TRANSFER] = "transferred",
-	[LP_ACTION_ESCALATE] = "escalated",
-	[LP_ACTION_EXTEND] = "extended",
-	[LP_ACTION_CLOSE] = "closed",
-	[LP_ACTION_REOPEN] = "reopened",
-	[LP_ACTION_MERGE] = "merged",
+	[LP_ACTION_INTAKE] = N_("received"),
+	[LP_ACTION_MESSAGE] = N_("added to"),
+	[LP_ACTION_FEEDBACK] = N_("rated"),
+	[LP_ACTION_VERIFY] = N_("verified"),
+	[LP_ACTION_POSTPONE] = N_("postponed"),
+	[LP_ACTION_ARCHIVE] = N_("archived"),
+	[LP_ACTION_CLAIM] = N_("claimed"),
+	[LP_ACTION_ASSIGN] = N_("assigned"),
+	[LP_ACTION_REPLY] = N_("replied"),
+	[LP_ACTION_NOTE] = N_("noted"),
+	[LP_ACTION_TRANSFER] = N_("transferred"),
+	[LP_ACTION_ESCALATE] = N_("escalated"),
+	[LP_ACTION_EXTEND] = N_("extended"),
+	[LP_ACTION_CLOSE] = N_("closed"),
+	[LP_ACTION_REOPEN] = N_("reopened"),
+	[LP_ACTION_MERGE] = N_("merged"),
 };
 
 const char *lp_action_past(enum lp_action a)
 {
-	return (unsigned)a < LP_ACTION_COUNT ? action_passive[a] : "changed";
+	return (unsigned)a < LP_ACTION_COUNT ? _(action_passive[a]) : _("changed");
 }
 
 /* "an admin", "a clerk". */
 static const char *with_article(enum lp_role r)
 {
-	return r == LP_ROLE_ADMIN || r == LP_ROLE_AUDITOR ? "an" : "a";
+	return r == LP_ROLE_ADMIN || r == LP_ROLE_AUDITOR ? _("an") : _("a");
 }
 
 /* Appends to buf the roles allowed to do `a` ("an admin or a coordinator"). */
@@ -200,7 +203,7 @@ static void allowed_roles(enum lp_action a, char *buf, size_t n)
 		count++;
 		size_t len = strlen(buf);
 		snprintf(buf + len, n - len, "%s%s %s",
-			 count == 1 ? "" : count == total ? " or " : ", ",
+			 count == 1 ? "" : count == total ? _(" or ") : ", ",
 			 with_article((enum lp_role)r), lp_role_name((enum lp_role)r));
 	}
 }
@@ -219,7 +222,7 @@ static void allowed_from(enum lp_action a, char *buf, size_t n)
 		count++;
 		size_t len = strlen(buf);
 		snprintf(buf + len, n - len, "%s%s",
-			 count == 1 ? "" : count == total ? " or " : ", ",
+			 count == 1 ? "" : count == total ? _(" or ") : ", ",
 			 lp_status_name((enum lp_status)st));
 	}
 }
@@ -278,21 +281,21 @@ int lp_explain_unseen(const struct lp_officer *o, const struct lp_agency *oa,
 		      const struct lp_case *c, const struct lp_agency *ca, struct lp_error *err)
 {
 	if (!o)
-		return lp_error_set(err, LP_EPERM, "you are not a registered officer");
+		return lp_error_set(err, LP_EPERM, _("you are not a registered officer"));
 	if (!o->active)
-		return lp_error_set(err, LP_EPERM, "officer %s is inactive", o->login);
+		return lp_error_set(err, LP_EPERM, _("officer %s is inactive"), o->login);
 	if (o->role == LP_ROLE_CLERK && strcmp(c->agency, o->agency) == 0)
 		return lp_error_set(err, LP_EPERM,
-				    "case %" PRId64 " is %s and not yet verified; clerks see a "
-				    "case once it is routed to their agency",
+				    _("case %" PRId64 " is %s and not yet verified; clerks see a "
+				    "case once it is routed to their agency"),
 				    c->id, lp_status_name(c->status));
 	if (o->role == LP_ROLE_CLERK)
 		return lp_error_set(err, LP_EPERM,
-				    "you are a clerk of %s; case %" PRId64 " is handled by %s",
+				    _("you are a clerk of %s; case %" PRId64 " is handled by %s"),
 				    o->agency, c->id, c->agency);
 	return lp_error_set(err, LP_EPERM,
-			    "you are %s %s of %s; case %" PRId64 " is handled by %s, outside "
-			    "your agency's subtree",
+			    _("you are %s %s of %s; case %" PRId64 " is handled by %s, outside "
+			    "your agency's subtree"),
 			    with_article(o->role), lp_role_name(o->role), oa ? oa->code : o->agency,
 			    c->id, ca ? ca->code : c->agency);
 }
@@ -323,26 +326,31 @@ static int check_specifics(const struct lp_actor *who, const struct lp_case *c,
 	case LP_ACTION_CLAIM:
 		if (c->assignee[0] && strcmp(c->assignee, o->login) == 0 &&
 		    c->status == LP_STATUS_IN_PROGRESS)
-			return lp_error_set(err, LP_EREFUSED, "case %" PRId64 " is already yours",
+			return lp_error_set(err, LP_EREFUSED,
+					    _("case %" PRId64 " is already yours"),
 					    c->id);
 		if (c->assignee[0] && strcmp(c->assignee, o->login) != 0 &&
 		    o->role != LP_ROLE_SUPERVISOR)
 			return lp_error_set(err, LP_EREFUSED,
-					    "case %" PRId64 " is assigned to %s; a supervisor can "
-					    "reassign it", c->id, c->assignee);
+					    _("case %" PRId64 " is assigned to %s; a supervisor "
+					      "can reassign it"), c->id, c->assignee);
 		break;
 	case LP_ACTION_ESCALATE:
 		if (!lp_escalation_next(c, ca, code))
 			return lp_error_set(err, LP_EREFUSED,
-					    "case %" PRId64 " is already at the top (%s); there is "
-					    "no agency above to escalate to", c->id,
+					    _("case %" PRId64 " is already at the top (%s); there "
+					      "is no agency above to escalate to"), c->id,
 					    c->escalated_to[0] ? c->escalated_to : c->agency);
 		break;
 	case LP_ACTION_EXTEND:
 		if (c->extended_days > 0)
 			return lp_error_set(err, LP_EREFUSED,
-					    "case %" PRId64 "'s deadline was already extended once "
-					    "(by %d days)", c->id, c->extended_days);
+					    P_("case %" PRId64 "'s deadline was already "
+					       "extended once (by %d day)",
+					       "case %" PRId64 "'s deadline was already "
+					       "extended once (by %d days)",
+					       (unsigned long)c->extended_days),
+					    c->id, c->extended_days);
 		break;
 	default:
 		break;
@@ -356,41 +364,41 @@ int lp_workflow_check(const struct lp_actor *who, const struct lp_case *c,
 {
 	char list[160];
 	if (!who || !who->officer || !c)
-		return lp_error_set(err, LP_EPERM, "you are not a registered officer");
+		return lp_error_set(err, LP_EPERM, _("you are not a registered officer"));
 	const struct lp_officer *o = who->officer;
 	if ((unsigned)action >= LP_ACTION_COUNT)
-		return lp_error_set(err, LP_EUSAGE, "unknown action");
+		return lp_error_set(err, LP_EUSAGE, _("unknown action"));
 	if (!o->active)
-		return lp_error_set(err, LP_EPERM, "officer %s is inactive", o->login);
+		return lp_error_set(err, LP_EPERM, _("officer %s is inactive"), o->login);
 	if ((unsigned)o->role >= LP_ROLE_COUNT)
-		return lp_error_set(err, LP_EPERM, "officer %s has no valid role", o->login);
+		return lp_error_set(err, LP_EPERM, _("officer %s has no valid role"), o->login);
 	if (action == LP_ACTION_INTAKE || action == LP_ACTION_MESSAGE ||
 	    action == LP_ACTION_FEEDBACK)
 		return lp_error_set(err, LP_EPERM,
-				    "%s events come from the citizen channels (lapor import), "
-				    "not from officers", lp_action_name(action));
+				    _("%s events come from the citizen channels (lapor import), "
+				    "not from officers"), lp_action_name(action));
 	if (o->role == LP_ROLE_AUDITOR)
 		return lp_error_set(err, LP_EPERM,
-				    "you are an auditor; auditors read cases and the audit trail "
-				    "but do not act on them");
+				    _("you are an auditor; auditors read cases and the audit trail "
+				    "but do not act on them"));
 	enum scope sc = (enum scope)scope_table[action][o->role];
 	if (sc == SC_NONE) {
 		allowed_roles(action, list, sizeof list);
-		return lp_error_set(err, LP_EPERM, "you are %s %s; only %s can %s",
+		return lp_error_set(err, LP_EPERM, _("you are %s %s; only %s can %s"),
 				    with_article(o->role), lp_role_name(o->role), list,
-				    action_object[action]);
+				    _(action_object[action]));
 	}
 	if (sc != SC_ANY && (!who->agency || !case_agency))
-		return lp_error_set(err, LP_EINTERNAL, "the agencies of the check are missing");
+		return lp_error_set(err, LP_EINTERNAL, _("the agencies of the check are missing"));
 	if (!in_scope(sc, who, c, case_agency) || !lp_may_see_case(o, who->agency, c, case_agency))
 		return lp_explain_unseen(o, who->agency, c, case_agency, err);
 	if (lp_workflow_next_status(action, c->status, false) < 0) {
 		allowed_from(action, list, sizeof list);
 		return lp_error_set(err, LP_EREFUSED,
-				    "case %" PRId64 " is %s; only cases that are %s can be %s",
+				    _("case %" PRId64 " is %s; only cases that are %s can be %s"),
 				    c->id, lp_status_name(c->status), list,
-				    action == LP_ACTION_REPLY ? "replied to" :
-				    action_passive[action]);
+				    action == LP_ACTION_REPLY ? _("replied to") :
+				    _(action_passive[action]));
 	}
 	return check_specifics(who, c, case_agency, action, err);
 }

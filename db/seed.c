@@ -1,4 +1,5 @@
 /* seed.c: inserting the shipped data (see seed.h). */
+#include "i18n.h"
 #include "seed.h"
 
 #include <string.h>
@@ -32,7 +33,7 @@ static int seed_agencies(struct lp_store *s, struct lp_error *err)
 		memset(&a, 0, sizeof a);
 		int kind = lp_agency_kind_parse(sa->kind);
 		if (kind < 0)
-			return lp_error_set(err, LP_EINTERNAL, "shipped agency %s has kind %s",
+			return lp_error_set(err, LP_EINTERNAL, _("shipped agency %s has kind %s"),
 					    sa->code, sa->kind);
 		lp_strlcpy(a.code, sa->code, sizeof a.code);
 		lp_strlcpy(a.parent, sa->parent, sizeof a.parent);

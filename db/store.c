@@ -1,5 +1,6 @@
 /* store.c: the public store functions: pick a backend from the URI and
  * dispatch every call through its ops table (db/store_backend.h). */
+#include "i18n.h"
 #include "store.h"
 
 #include <ctype.h>
@@ -16,7 +17,7 @@
 		if (!err)                                                               \
 			err = &local_err_;                                              \
 		if (!s)                                                                 \
-			return lp_error_set(err, LP_EINTERNAL, "no database is open");  \
+			return lp_error_set(err, LP_EINTERNAL, _("no database is open"));  \
 		lp_error_clear(err);                                                    \
 		return s->ops->op(s, __VA_ARGS__, err);                                 \
 	} while (0)
@@ -59,13 +60,13 @@ int lp_store_open(const char *uri, int flags, struct lp_store **out, struct lp_e
 		return lp_error_set(err, LP_EINTERNAL, "lp_store_open: no place for the result");
 	*out = NULL;
 	if (!uri || !*uri)
-		return lp_error_set(err, LP_EUSAGE, "no database given");
+		return lp_error_set(err, LP_EUSAGE, _("no database given"));
 	if (is_postgresql_uri(uri)) {
 #if LAPOR_HAVE_POSTGRESQL
 		return lp_pg_ops.open(uri, flags, out, err);
 #else
 		return lp_error_set(err, LP_EUSAGE,
-				    "this lapor was built without PostgreSQL support");
+				    _("this lapor was built without PostgreSQL support"));
 #endif
 	}
 	return lp_sqlite_ops.open(uri, flags, out, err);
@@ -98,7 +99,7 @@ int lp_store_commit(struct lp_store *s, struct lp_error *err)
 	if (!err)
 		err = &local_err;
 	if (!s)
-		return lp_error_set(err, LP_EINTERNAL, "no database is open");
+		return lp_error_set(err, LP_EINTERNAL, _("no database is open"));
 	lp_error_clear(err);
 	return s->ops->commit(s, err);
 }
@@ -261,10 +262,10 @@ int lp_store_officer_provision(struct lp_store *s, const struct lp_officer *o,
 	if (!err)
 		err = &local_err;
 	if (!s)
-		return lp_error_set(err, LP_EINTERNAL, "no database is open");
+		return lp_error_set(err, LP_EINTERNAL, _("no database is open"));
 	lp_error_clear(err);
 	if (!o || !o->login[0])
-		return lp_error_set(err, LP_EDATA, "an officer needs a login");
+		return lp_error_set(err, LP_EDATA, _("an officer needs a login"));
 	return s->ops->officer_provision ? s->ops->officer_provision(s, o, err) : LP_OK;
 }
 
@@ -282,11 +283,11 @@ const char *lp_store_db_login(const struct lp_store *s)
 		if (!err)                                                               \
 			err = &local_err_;                                              \
 		if (!s)                                                                 \
-			return lp_error_set(err, LP_EINTERNAL, "no database is open");  \
+			return lp_error_set(err, LP_EINTERNAL, _("no database is open"));\
 		lp_error_clear(err);                                                    \
 		if (!s->ops->op)                                                        \
-			return lp_error_set(err, LP_EUSAGE, "%s is not supported on this "  \
-					    "backend (%s) yet", #op, s->ops->name);         \
+			return lp_error_set(err, LP_EUSAGE, _("%s is not supported on " \
+					    "this backend (%s) yet"), #op, s->ops->name);       \
 		return s->ops->op(s, __VA_ARGS__, err);                                 \
 	} while (0)
 
@@ -371,7 +372,7 @@ int lp_store_case_insert_first(struct lp_store *s, struct lp_case *c, struct lp_
 	if (!err)
 		err = &local_err;
 	if (!s)
-		return lp_error_set(err, LP_EINTERNAL, "no database is open");
+		return lp_error_set(err, LP_EINTERNAL, _("no database is open"));
 	lp_error_clear(err);
 	if (!c || !e || !seal)
 		return lp_error_set(err, LP_EINTERNAL,
@@ -414,4 +415,27 @@ int lp_store_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_
 int lp_store_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err)
 {
 	DISPATCH_OPT(meta_list, cb, ud);
+}
+
+/* ---- bulk intake (added for the import's speed) ---- */
+
+int lp_store_bulk_intake(struct lp_store *s, bool on, struct lp_error *err)
+{
+	struct lp_error local_err;
+	if (!err)
+		err = &local_err;
+	if (!s)
+		return lp_error_set(err, LP_EINTERNAL, _("no database is open"));
+	lp_error_clear(err);
+	return s->ops->bulk_intake ? s->ops->bulk_intake(s, on, err) : LP_OK;
+}
+
+/* ---- SLA outcomes (added with the on-time rate per stage) ---- */
+
+int lp_store_case_outcome(struct lp_store *s, int64_t id, const struct lp_case_outcome *o,
+			  struct lp_error *err)
+{
+	if (!o)
+		return lp_error_set(err, LP_EINTERNAL, "lp_store_case_outcome: no outcome");
+	DISPATCH_OPT(case_outcome, id, o);
 }

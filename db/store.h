@@ -29,7 +29,7 @@
 struct lp_store;
 
 /* The newest schema version this build knows. */
-#define LP_SCHEMA_VERSION 2
+#define LP_SCHEMA_VERSION 3
 
 enum lp_store_open_flags {
 	LP_STORE_CREATE = 1 << 0,   /* create the file if missing (SQLite) */
@@ -398,6 +398,18 @@ struct lp_stats_row {
 	int64_t median_closure;     /* seconds to the last close of closed ones; -1 none */
 	int64_t rating_sum;         /* sum of the feedback ratings on them */
 	int64_t rating_count;       /* number of feedback ratings on them */
+	/* Added with the on-time rate per stage (schema 3), indexed by enum
+	 * lp_sla_stage: VERIFICATION, FIRST_RESPONSE, SETTLEMENT (FEEDBACK,
+	 * the citizen's window, stays 0).  Of the cases in the row:
+	 * stage_ended: the stage ended (kase X_at and X_due set) and is not
+	 * running again now (clock_stage <> the stage); stage_met: of those,
+	 * ended at or before the deadline then in force (X_at <= X_due);
+	 * stage_late: open now, that stage's clock running (not paused) and
+	 * its deadline (due_at) before now.  The on-time rate is
+	 * met / (ended + late); lp_stats_ontime() computes it. */
+	int64_t stage_ended[LP_STAGE_COUNT];
+	int64_t stage_met[LP_STAGE_COUNT];
+	int64_t stage_late[LP_STAGE_COUNT];
 };
 typedef int (*lp_stats_cb)(const struct lp_stats_row *r, void *ud);
 
@@ -425,5 +437,44 @@ int lp_store_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_
 typedef int (*lp_meta_cb)(const char *key, const char *value, void *ud);
 /* Calls cb for every setting, by key. */
 int lp_store_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err);
+
+/* ---- bulk intake (added for the import's speed) ---- */
+
+/* Inside an open write transaction, on=true starts a bulk intake: the
+ * backend may defer the per-row work the schema does for each NEW case
+ * (SQLite: the full-text index and the dashboard's tallies, kept by
+ * triggers) and do it set-based later; on=false does what was deferred
+ * and ends it.  The result is the same rows as without it.  Between the
+ * two, the caller may insert cases (lp_store_case_insert_first) and
+ * change existing ones (the backend catches up before a case update);
+ * other writes and the searches and tallies of the same transaction may
+ * not see the new cases yet.  Commit ends a bulk intake still open;
+ * rollback of the level it began in forgets it (a rollback of a nested
+ * level inside it is caught up with).  A backend without it does
+ * nothing (LP_OK). */
+int lp_store_bulk_intake(struct lp_store *s, bool on, struct lp_error *err);
+
+/* ---- SLA outcomes (added with the on-time rate per stage, schema 3) ---- */
+
+/* What one action did to the report's columns of a case (core/sla.h:
+ * lp_sla_outcome fills it).  stage: the measured stage (enum
+ * lp_sla_stage, not FEEDBACK) whose clock the action stopped, or -1;
+ * then due is the deadline in force and ended_at when the clock stopped.
+ * replied_at: the time of a reply (kept only when none was recorded),
+ * closed_at: the time of a close; 0 for none. */
+struct lp_case_outcome {
+	int stage;
+	int64_t due;
+	int64_t ended_at;
+	int64_t replied_at;
+	int64_t closed_at;
+};
+
+/* Writes o to case id's columns (kase verify_due .. closed_at), inside
+ * the caller's transaction; a later end of the same stage replaces the
+ * earlier one.  LP_ENOENT when there is no such case; a backend without
+ * the op answers LP_EUSAGE. */
+int lp_store_case_outcome(struct lp_store *s, int64_t id, const struct lp_case_outcome *o,
+			  struct lp_error *err);
 
 #endif

@@ -234,7 +234,7 @@ int lp_cli_open(struct lp_cli *c)
 	if (c->s)
 		return LP_OK;
 	if (!c->cmd || c->cmd->session == LP_CMD_NO_SESSION)
-		return lp_error_set(&c->err, LP_EINTERNAL, "no session for this command");
+		return lp_error_set(&c->err, LP_EINTERNAL, _("no session for this command"));
 	struct lp_session_opts so = {
 		.db = c->db, .as_login = c->as,
 		.identity = c->cmd->session == LP_CMD_OFFICER ? LP_IDENTITY_REQUIRED

@@ -25,6 +25,7 @@ struct lp_cmd;
 	X(JSON, "json", 0, 0, "") \
 	X(HELP, "help", 'h', 0, "") \
 	X(VERSION, "version", 0, 0, "") \
+	X(LANG, "lang", 0, 1, "id|en") \
 	X(MESSAGE, "message", 'm', 1, "TEXT") \
 	X(FILE, "file", 'F', 1, "FILE") \
 	X(IF_VERSION, "if-version", 0, 1, "N") \
@@ -56,13 +57,14 @@ struct lp_cmd;
 	X(FROM, "from", 0, 1, "DATE") \
 	X(BY, "by", 0, 1, "agency|officer|category") \
 	X(CSV, "csv", 0, 0, "") \
-	X(FORCE, "force", 0, 0, "")
+	X(FORCE, "force", 0, 0, "") \
+	X(KEEP_GOING, "keep-going", 0, 0, "")
 
 #define LP_X_CLI_OPT(id, l, s, a, n) LP_OPT_##id,
 enum lp_cli_opt { LP_CLI_OPTION_LIST(LP_X_CLI_OPT) LP_OPT_COUNT };
 
 /* The number of global options (the first entries of the list). */
-#define LP_OPT_GLOBAL_COUNT 5
+#define LP_OPT_GLOBAL_COUNT 6
 
 struct lp_cli {
 	const struct lp_cmd *cmd;    /* the command being run; NULL before dispatch */

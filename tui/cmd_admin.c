@@ -360,8 +360,14 @@ int lp_cmd_audit_verify(struct lp_cli *cli)
 		return lp_error_set(&cli->err, LP_EREFUSED,
 				    _("audit: the chain of case %lld is broken at event %lld: %s"),
 				    (long long)r.case_id, (long long)r.seq, r.why);
-	if (!cli->json)
-		printf(_("audit ok: %lld cases, %lld events checked\n"), (long long)r.cases,
-		       (long long)r.events);
+	if (!cli->json) {
+		char cases[64], events[64];
+		snprintf(cases, sizeof cases, P_("%lld case", "%lld cases", (unsigned long)r.cases),
+			 (long long)r.cases);
+		snprintf(events, sizeof events, P_("%lld event", "%lld events",
+						   (unsigned long)r.events), (long long)r.events);
+		/* TRANSLATORS: "audit ok: 3 cases, 8 events checked". */
+		printf(_("audit ok: %s, %s checked\n"), cases, events);
+	}
 	return LP_OK;
 }

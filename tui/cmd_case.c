@@ -106,7 +106,7 @@ int lp_cmd_act(struct lp_cli *cli)
 {
 	int action = lp_action_parse(cli->cmd->name);
 	if (action < 0)
-		return lp_error_set(&cli->err, LP_EINTERNAL, "no action %s", cli->cmd->name);
+		return lp_error_set(&cli->err, LP_EINTERNAL, _("no action %s"), cli->cmd->name);
 	struct lp_action_args a;
 	memset(&a, 0, sizeof a);
 	a.action = (enum lp_action)action;

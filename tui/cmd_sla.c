@@ -162,8 +162,10 @@ int lp_cmd_policy_set(struct lp_cli *cli)
 	if (rc)
 		return rc;
 	if (!cli->json)
-		printf(_("policy %s %s%s: %d %s days\n"), lp_kind_name(p.kind),
-		       lp_sla_stage_name(p.stage), p.field_check ? " (field check)" : "", p.days,
+		/* TRANSLATORS: "policy complaint settlement: 14 working days". */
+		printf(P_("policy %s %s%s: %d %s day\n", "policy %s %s%s: %d %s days\n",
+			  (unsigned long)p.days), lp_kind_name(p.kind),
+		       lp_sla_stage_name(p.stage), p.field_check ? _(" (field check)") : "", p.days,
 		       p.working_days ? _("working") : _("calendar"));
 	else
 		lp_json_print(json_pack("{s:s, s:s, s:b, s:i, s:b}", "kind", lp_kind_name(p.kind),
@@ -266,6 +268,40 @@ static void dur(int64_t s, char *buf, size_t n)
 		snprintf(buf, n, "%.1fh", (double)s / 3600.0);
 }
 
+#define STATS_COLS 13
+static const enum lp_sla_stage measured_stages[3] = { LP_STAGE_VERIFICATION,
+						      LP_STAGE_FIRST_RESPONSE,
+						      LP_STAGE_SETTLEMENT };
+
+/* The on-time rate of a stage: "87.5%" ("-" when none), in CSV a
+ * fraction "0.8750" (empty when none). */
+static void ontime_cell(const struct lp_stats_row *r, enum lp_sla_stage st, bool csv, char *buf,
+			size_t n)
+{
+	double v = lp_stats_ontime(r, st);
+	if (v < 0)
+		snprintf(buf, n, csv ? "" : "-");
+	else
+		snprintf(buf, n, csv ? "%.4f" : "%.1f%%", csv ? v : v * 100.0);
+}
+
+/* {"verification": {"met", "ended", "late", "rate"}, ...} for --json. */
+static json_t *ontime_json(const struct lp_stats_row *r)
+{
+	json_t *o = json_object();
+	for (int i = 0; o && i < 3; i++) {
+		enum lp_sla_stage st = measured_stages[i];
+		double v = lp_stats_ontime(r, st);
+		json_t *s = json_pack("{s:I, s:I, s:I}", "met", (json_int_t)r->stage_met[st],
+				      "ended", (json_int_t)r->stage_ended[st], "late",
+				      (json_int_t)r->stage_late[st]);
+		if (s)
+			json_object_set_new(s, "rate", v < 0 ? json_null() : json_real(v));
+		json_object_set_new(o, lp_sla_stage_name(st), s);
+	}
+	return o;
+}
+
 static int stats_row(const struct lp_stats_row *r, void *ud)
 {
 	struct stats_ctx *x = ud;
@@ -281,6 +317,7 @@ static int stats_row(const struct lp_stats_row *r, void *ud)
 		json_object_set_new(o, "median_closure_seconds", r->median_closure < 0 ?
 				    json_null() : json_integer(r->median_closure));
 		json_object_set_new(o, "satisfaction", avg < 0 ? json_null() : json_real(avg));
+		json_object_set_new(o, "on_time", ontime_json(r));
 		return json_array_append_new(x->arr, o) ? LP_EINTERNAL : 0;
 	}
 	char n[6][24], mr[24], mc[24], sat[24];
@@ -290,10 +327,12 @@ static int stats_row(const struct lp_stats_row *r, void *ud)
 		snprintf(n[i], sizeof n[i], "%lld", (long long)v[i]);
 	if (x->csv) {
 		/* Seconds; empty when there is none. */
-		snprintf(mr, sizeof mr, r->median_response < 0 ? "" : "%lld",
-			 (long long)r->median_response);
-		snprintf(mc, sizeof mc, r->median_closure < 0 ? "" : "%lld",
-			 (long long)r->median_closure);
+		snprintf(mr, sizeof mr, "%lld", (long long)r->median_response);
+		snprintf(mc, sizeof mc, "%lld", (long long)r->median_closure);
+		if (r->median_response < 0)
+			mr[0] = '\0';
+		if (r->median_closure < 0)
+			mc[0] = '\0';
 	} else {
 		dur(r->median_response, mr, sizeof mr);
 		dur(r->median_closure, mc, sizeof mc);
@@ -302,10 +341,13 @@ static int stats_row(const struct lp_stats_row *r, void *ud)
 		snprintf(sat, sizeof sat, x->csv ? "" : "-");
 	else
 		snprintf(sat, sizeof sat, "%.2f", avg);
+	char ot[3][24];
+	for (int i = 0; i < 3; i++)
+		ontime_cell(r, measured_stages[i], x->csv, ot[i], sizeof ot[i]);
 	const char *cells[] = { r->key[0] ? r->key : (x->csv ? "" : "all"), n[0], n[1], n[2], n[3],
-				n[4], mr, mc, sat, n[5] };
+				n[4], mr, mc, sat, n[5], ot[0], ot[1], ot[2] };
 	if (x->csv) {
-		for (int i = 0; i < 10; i++)
+		for (int i = 0; i < STATS_COLS; i++)
 			lp_csv_field(stdout, cells[i], i == 0);
 		lp_csv_end(stdout);
 		return 0;
@@ -317,7 +359,8 @@ int lp_cmd_stats(struct lp_cli *cli)
 {
 	static const char *const head[] = { "GROUP", "RECEIVED", "CLOSED", "OPEN", "OVERDUE",
 					    "RESPONDED", "MEDIAN_RESPONSE", "MEDIAN_CLOSURE",
-					    "SATISFACTION", "RATINGS" };
+					    "SATISFACTION", "RATINGS", "ONTIME_VERIFICATION",
+					    "ONTIME_FIRST_RESPONSE", "ONTIME_SETTLEMENT" };
 	struct lp_stats_opts o = { cli->opt[LP_OPT_AGENCY], 0, 0, LP_STATS_BY_NONE };
 	const char *by = cli->opt[LP_OPT_BY];
 	if (by && strcmp(by, "agency") == 0)
@@ -340,11 +383,11 @@ int lp_cmd_stats(struct lp_cli *cli)
 	if (cli->json)
 		x.arr = json_array();
 	else if (!x.csv)
-		x.t = lp_table_create(10, head);
+		x.t = lp_table_create(STATS_COLS, head);
 	if (!x.arr && !x.t && !x.csv)
 		return lp_error_set(&cli->err, LP_EINTERNAL, _("out of memory"));
 	if (x.csv) {
-		for (int i = 0; i < 10; i++)
+		for (int i = 0; i < STATS_COLS; i++)
 			lp_csv_field(stdout, head[i], i == 0);
 		lp_csv_end(stdout);
 	}

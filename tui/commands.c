@@ -103,6 +103,9 @@ const struct lp_cmd lp_commands[] = {
 	{ "migrate", "--from PATH --to URI [--force]",
 	  N_("copy a database into another (SQLite into PostgreSQL) and verify the copy"),
 	  "from to force", 0, 0, LP_CMD_NO_SESSION, lp_cmd_migrate },
+	{ "batch", "[FILE|-] [--keep-going]",
+	  N_("run one subcommand per line in one session; one result line each"),
+	  "keep-going", 0, 1, LP_CMD_OFFICER, lp_cmd_batch },
 	{ NULL, NULL, NULL, NULL, 0, 0, LP_CMD_NO_SESSION, NULL },
 };
 

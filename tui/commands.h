@@ -90,4 +90,8 @@ int lp_cmd_help(struct lp_cli *cli);
 /* cmd_migrate.c: lapor migrate (core/migrate.h) */
 int lp_cmd_migrate(struct lp_cli *cli);
 
+/* cmd_batch.c: one subcommand per line of FILE (or stdin) in one session;
+ * one result line each; exits with the highest status (see the file). */
+int lp_cmd_batch(struct lp_cli *cli);
+
 #endif

@@ -4,9 +4,8 @@
 #ifndef LAPOR_I18N_H
 #define LAPOR_I18N_H
 
-#include <libintl.h>
-
-#define _(s) gettext(s)
-#define N_(s) (s)
+/* The same macros as liblapor's (core/i18n.h): _() is dgettext in the
+ * "lapor" domain, N_() marks, P_(one, many, n) and ngettext() for counts. */
+#include "../core/i18n.h"
 
 #endif

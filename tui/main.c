@@ -4,7 +4,6 @@
  * once its arguments are checked; main closes it); with no command it
  * opens the console. */
 #include <getopt.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "commands.h"
 #include "console.h"
 #include "i18n.h"
+#include "lang.h"
 #include "session.h"
 #include "workflow.h"
 
@@ -175,14 +175,16 @@ static void choose_db(struct lp_cli *cli, char *buf, unsigned long n)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	bindtextdomain("lapor", LAPOR_LOCALEDIR);
-	textdomain("lapor");
-
 	static char dbbuf[4096];
 	struct lp_cli cli;
 	memset(&cli, 0, sizeof cli);
 	cli.tty = isatty(STDOUT_FILENO);
+
+	const char *lang = lp_lang_arg(argc, argv);
+	if (lp_lang_setup(lang, NULL) != 0) {
+		lp_cli_usage_error(&cli, _("--lang must be id or en, not \"%s\""), lang);
+		return lp_cli_report(&cli, &cli.err);
+	}
 
 	/* Globals before the command: stop at the first non-option. */
 	if (parse_options(&cli, argc, argv, "+:"))

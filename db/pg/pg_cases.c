@@ -4,6 +4,7 @@
  * A connection that may read the masked columns reads the table kase;
  * any other reads the view case_visible (see db/schema/pg/001_init.sql),
  * which gives the same columns with what the officer may not see nulled. */
+#include "i18n.h"
 #include "pg_internal.h"
 
 #include <inttypes.h>
@@ -16,6 +17,17 @@ PG_SQL(SQL_GET_MASKED, true, "SELECT " PG_CASE_COLS " FROM case_visible k WHERE 
 PG_SQL(SQL_TID_FULL, true, "SELECT " PG_CASE_COLS " FROM kase k WHERE tracking_id = $1");
 PG_SQL(SQL_TID_MASKED, true,
        "SELECT " PG_CASE_COLS " FROM case_visible k WHERE tracking_id = $1");
+/* In a write transaction the case is read locked, so that two officers
+ * acting on it at once take turns: the second reads what the first
+ * wrote (its version check then refuses a stale action) instead of both
+ * appending the same event number.  Masked readers lock the row, then
+ * read the view in a new statement, which sees the latest commit. */
+PG_SQL(SQL_GET_FULL_LOCK, false,
+       "SELECT " PG_CASE_COLS " FROM kase k WHERE id = $1 FOR NO KEY UPDATE");
+PG_SQL(SQL_TID_FULL_LOCK, false,
+       "SELECT " PG_CASE_COLS " FROM kase k WHERE tracking_id = $1 FOR NO KEY UPDATE");
+PG_SQL(SQL_LOCK, false, "SELECT 1 FROM kase WHERE id = $1 FOR NO KEY UPDATE");
+PG_SQL(SQL_TID_LOCK, false, "SELECT 1 FROM kase WHERE tracking_id = $1 FOR NO KEY UPDATE");
 PG_SQL(SQL_VERSION, true, "SELECT version FROM kase WHERE id = $1");
 
 PG_SQL(SQL_INSERT, false,
@@ -72,7 +84,7 @@ static int parse(const PGresult *r, int row, int i, int (*fn)(const char *), con
 	const char *v = PQgetvalue(r, row, i);
 	int x = fn(v);
 	if (x < 0)
-		return lp_error_set(err, LP_EDATA, "case %s has an unknown %s '%s'",
+		return lp_error_set(err, LP_EDATA, _("case %s has an unknown %s '%s'"),
 				    PQgetvalue(r, row, 0), what, v);
 	*out = x;
 	return LP_OK;
@@ -139,16 +151,39 @@ const struct pg_sql *pg_case_pick(struct pg_store *g, const struct pg_sql *full,
 	return g->read_mode == PG_READ_FULL ? full : masked;
 }
 
-static int get_one(struct pg_store *g, const struct pg_sql *st, const char *key,
-		   struct lp_case *out, const char *what, struct lp_error *err)
+/* Picks the statement reading one case: full or masked, and locking in
+ * a write transaction (the masked read then needs `lock` run first). */
+static const struct pg_sql *pick_get(struct pg_store *g, const struct pg_sql *full,
+				     const struct pg_sql *full_lock, const struct pg_sql *masked,
+				     const struct pg_sql *lock, const struct pg_sql **lock_first,
+				     struct lp_error *err)
+{
+	*lock_first = NULL;
+	const struct pg_sql *st = pg_case_pick(g, full, masked, err);
+	if (!st || g->depth == 0 || !g->write_txn || !g->may_lock)
+		return st;
+	if (st == full)
+		return full_lock;
+	*lock_first = lock;
+	return st;
+}
+
+static int get_one(struct pg_store *g, const struct pg_sql *st, const struct pg_sql *lock,
+		   const char *key, struct lp_case *out, const char *what, struct lp_error *err)
 {
 	struct pg_params p = { 0 };
 	pp_text(&p, key);
+	if (lock) {
+		PGresult *l = pg_run(g, lock, &p, err);
+		if (!l)
+			return err->code;
+		PQclear(l);
+	}
 	PGresult *r = pg_run(g, st, &p, err);
 	if (!r)
 		return err->code;
 	int rc = PQntuples(r) > 0 ? pg_read_case(r, 0, out, err)
-				  : lp_error_set(err, LP_ENOENT, "no case %s", what);
+				  : lp_error_set(err, LP_ENOENT, _("no case %s"), what);
 	PQclear(r);
 	return rc;
 }
@@ -156,24 +191,28 @@ static int get_one(struct pg_store *g, const struct pg_sql *st, const char *key,
 int pg_case_get(struct lp_store *s, int64_t id, struct lp_case *out, struct lp_error *err)
 {
 	struct pg_store *g = pg(s);
-	const struct pg_sql *st = pg_case_pick(g, &SQL_GET_FULL, &SQL_GET_MASKED, err);
+	const struct pg_sql *lock;
+	const struct pg_sql *st = pick_get(g, &SQL_GET_FULL, &SQL_GET_FULL_LOCK, &SQL_GET_MASKED,
+					   &SQL_LOCK, &lock, err);
 	if (!st)
 		return err->code;
 	char key[24];
 	snprintf(key, sizeof key, "%" PRId64, id);
-	return get_one(g, st, key, out, key, err);
+	return get_one(g, st, lock, key, out, key, err);
 }
 
 int pg_case_get_by_tracking(struct lp_store *s, const char *tid, struct lp_case *out,
 			    struct lp_error *err)
 {
 	struct pg_store *g = pg(s);
-	const struct pg_sql *st = pg_case_pick(g, &SQL_TID_FULL, &SQL_TID_MASKED, err);
+	const struct pg_sql *lock;
+	const struct pg_sql *st = pick_get(g, &SQL_TID_FULL, &SQL_TID_FULL_LOCK, &SQL_TID_MASKED,
+					   &SQL_TID_LOCK, &lock, err);
 	if (!st)
 		return err->code;
 	char what[LP_TRACKING_MAX + 16];
 	snprintf(what, sizeof what, "with tracking id %s", tid ? tid : "");
-	return get_one(g, st, tid ? tid : "", out, what, err);
+	return get_one(g, st, lock, tid ? tid : "", out, what, err);
 }
 
 /* The parameters $1..$29 of SQL_INSERT and SQL_IMPORT. */
@@ -221,7 +260,7 @@ int pg_case_insert(struct lp_store *s, struct lp_case *c, struct lp_error *err)
 	PGresult *r = pg_run(g, &SQL_INSERT, &p, err);
 	if (!r) {
 		if (err->code == LP_EDATA && strstr(err->msg, "tracking_id"))
-			lp_error_set(err, LP_EDATA, "a case with tracking id %s already exists",
+			lp_error_set(err, LP_EDATA, _("a case with tracking id %s already exists"),
 				     c->tracking_id);
 		return err->code;
 	}
@@ -234,13 +273,13 @@ int pg_case_import(struct lp_store *s, const struct lp_case *c, struct lp_error 
 {
 	struct pg_store *g = pg(s);
 	if (c->id <= 0)
-		return lp_error_set(err, LP_EDATA, "case %s has no number", c->tracking_id);
+		return lp_error_set(err, LP_EDATA, _("case %s has no number"), c->tracking_id);
 	struct pg_params p = { 0 };
 	case_params(&p, c);
 	pp_int(&p, c->id);
 	int rc = pg_run_cmd(g, &SQL_IMPORT, &p, NULL, err);
 	if (rc == LP_EDATA)
-		return lp_error_set(err, LP_EDATA, "case %" PRId64 " (%s) is already there",
+		return lp_error_set(err, LP_EDATA, _("case %" PRId64 " (%s) is already there"),
 				    c->id, c->tracking_id);
 	if (rc == LP_OK) {
 		PGresult *r = pg_run(g, &SQL_IMPORT_SEQ, NULL, err);
@@ -262,10 +301,11 @@ static int update_missed(struct pg_store *g, const struct lp_case *c, int64_t ex
 		return err->code;
 	int rc;
 	if (PQntuples(r) == 0)
-		rc = lp_error_set(err, LP_ENOENT, "no case %" PRId64, c->id);
+		rc = lp_error_set(err, LP_ENOENT, _("no case %" PRId64), c->id);
 	else
-		rc = lp_error_set(err, LP_EREFUSED, "case %" PRId64 " was changed by someone else "
-				  "(now version %" PRId64 ", you read version %" PRId64 ")",
+		rc = lp_error_set(err, LP_EREFUSED,
+				  _("case %" PRId64 " was changed by someone else "
+				  "(now version %" PRId64 ", you read version %" PRId64 ")"),
 				  c->id, pg_int(r, 0, 0), expected);
 	PQclear(r);
 	return rc;

@@ -1,4 +1,5 @@
 /* pg_directory.c: agencies and officers on PostgreSQL. */
+#include "i18n.h"
 #include "pg_internal.h"
 
 #include <string.h>
@@ -33,7 +34,7 @@ int pg_agency_put(struct lp_store *s, const struct lp_agency *a, struct lp_error
 {
 	const char *kind = lp_agency_kind_name(a->kind);
 	if (!a->code[0] || !a->path[0] || strcmp(kind, "?") == 0)
-		return lp_error_set(err, LP_EDATA, "an agency needs a code, a path and a kind");
+		return lp_error_set(err, LP_EDATA, _("an agency needs a code, a path and a kind"));
 	struct pg_params p = { 0 };
 	pp_text(&p, a->code);
 	pp_text(&p, a->parent);
@@ -43,7 +44,7 @@ int pg_agency_put(struct lp_store *s, const struct lp_agency *a, struct lp_error
 	pp_int(&p, a->tz_minutes);
 	int rc = pg_run_cmd(pg(s), &SQL_AGENCY_PUT, &p, NULL, err);
 	if (rc == LP_EDATA)
-		lp_error_set(err, LP_EDATA, "agency %s: another agency has the path %s", a->code,
+		lp_error_set(err, LP_EDATA, _("agency %s: another agency has the path %s"), a->code,
 			     a->path);
 	return rc;
 }
@@ -57,7 +58,7 @@ static int read_agency(const PGresult *r, int row, struct lp_agency *a, struct l
 	pg_copy(r, row, 3, a->name, sizeof a->name);
 	int kind = lp_agency_kind_parse(PQgetvalue(r, row, 4));
 	if (kind < 0)
-		return lp_error_set(err, LP_EDATA, "agency %s has an unknown kind '%s'", a->code,
+		return lp_error_set(err, LP_EDATA, _("agency %s has an unknown kind '%s'"), a->code,
 				    PQgetvalue(r, row, 4));
 	a->kind = (enum lp_agency_kind)kind;
 	a->tz_minutes = (int)pg_int(r, row, 5);
@@ -73,8 +74,8 @@ int pg_agency_get(struct lp_store *s, const char *code, struct lp_agency *out,
 	if (!r)
 		return err->code;
 	int rc = PQntuples(r) > 0 ? read_agency(r, 0, out, err)
-				  : lp_error_set(err, LP_ENOENT, "no agency %s",
-						 code ? code : "(none)");
+				  : lp_error_set(err, LP_ENOENT, _("no agency %s"),
+						 code ? code : _("(none)"));
 	PQclear(r);
 	return rc;
 }
@@ -103,7 +104,7 @@ int pg_officer_put(struct lp_store *s, const struct lp_officer *o, struct lp_err
 {
 	const char *role = lp_role_name(o->role);
 	if (!o->login[0] || strcmp(role, "?") == 0)
-		return lp_error_set(err, LP_EDATA, "an officer needs a login and a role");
+		return lp_error_set(err, LP_EDATA, _("an officer needs a login and a role"));
 	struct pg_params p = { 0 };
 	pp_text(&p, o->login);
 	pp_text(&p, o->name);
@@ -112,7 +113,7 @@ int pg_officer_put(struct lp_store *s, const struct lp_officer *o, struct lp_err
 	pp_bool(&p, o->active);
 	int rc = pg_run_cmd(pg(s), &SQL_OFFICER_PUT, &p, NULL, err);
 	if (rc == LP_EDATA)
-		lp_error_set(err, LP_EDATA, "officer %s: no agency %s", o->login, o->agency);
+		lp_error_set(err, LP_EDATA, _("officer %s: no agency %s"), o->login, o->agency);
 	return rc;
 }
 
@@ -125,7 +126,8 @@ static int read_officer(const PGresult *r, int row, struct lp_officer *o, struct
 	pg_copy(r, row, 3, o->agency, sizeof o->agency);
 	int role = lp_role_parse(PQgetvalue(r, row, 4));
 	if (role < 0)
-		return lp_error_set(err, LP_EDATA, "officer %s has an unknown role '%s'", o->login,
+		return lp_error_set(err, LP_EDATA,
+				    _("officer %s has an unknown role '%s'"), o->login,
 				    PQgetvalue(r, row, 4));
 	o->role = (enum lp_role)role;
 	o->active = pg_bool(r, row, 5);
@@ -141,8 +143,8 @@ int pg_officer_get(struct lp_store *s, const char *login, struct lp_officer *out
 	if (!r)
 		return err->code;
 	int rc = PQntuples(r) > 0 ? read_officer(r, 0, out, err)
-				  : lp_error_set(err, LP_ENOENT, "no officer %s",
-						 login ? login : "(none)");
+				  : lp_error_set(err, LP_ENOENT, _("no officer %s"),
+						 login ? login : _("(none)"));
 	PQclear(r);
 	return rc;
 }

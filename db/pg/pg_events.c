@@ -1,6 +1,7 @@
 /* pg_events.c: the event log (append, list, streaming scan) and drafts
  * on PostgreSQL.  Officers who may not read event texts read the view
  * event_visible (see db/schema/pg/001_init.sql). */
+#include "i18n.h"
 #include "pg_internal.h"
 
 #include <inttypes.h>
@@ -43,8 +44,8 @@ int pg_event_append(struct lp_store *s, const struct lp_event *e, struct lp_erro
 	const char *to = lp_status_name(e->status_to);
 	const char *vis = lp_visibility_name(e->visibility);
 	if (!strcmp(action, "?") || !strcmp(from, "?") || !strcmp(to, "?") || !strcmp(vis, "?"))
-		return lp_error_set(err, LP_EDATA, "event %" PRId64 "/%" PRId64 " has an unknown "
-				    "action, status or visibility", e->case_id, e->seq);
+		return lp_error_set(err, LP_EDATA, _("event %" PRId64 "/%" PRId64 " has an unknown "
+				    "action, status or visibility"), e->case_id, e->seq);
 	struct pg_params p = { 0 };
 	pp_int(&p, e->case_id);
 	pp_int(&p, e->seq);
@@ -62,8 +63,10 @@ int pg_event_append(struct lp_store *s, const struct lp_event *e, struct lp_erro
 	pp_bytes(&p, e->prev_hash, LP_HASH_LEN);
 	pp_bytes(&p, e->hash, LP_HASH_LEN);
 	int rc = pg_run_cmd(pg(s), &SQL_EVENT_APPEND, &p, NULL, err);
+	/* A duplicate stays LP_EDATA (the store's contract); writers of cases
+	 * read them locked (pg_cases.c), so officers racing never get here. */
 	if (rc == LP_EDATA && strstr(err->msg, "event_pkey"))
-		lp_error_set(err, LP_EDATA, "case %" PRId64 " already has an event %" PRId64,
+		lp_error_set(err, LP_EDATA, _("case %" PRId64 " already has an event %" PRId64),
 			     e->case_id, e->seq);
 	return rc;
 }
@@ -73,7 +76,7 @@ static int enum_col(const PGresult *r, int row, int i, int (*fn)(const char *), 
 {
 	int v = fn(PQgetvalue(r, row, i));
 	if (v < 0)
-		return lp_error_set(err, LP_EDATA, "event %s/%s has an unknown %s '%s'",
+		return lp_error_set(err, LP_EDATA, _("event %s/%s has an unknown %s '%s'"),
 				    PQgetvalue(r, row, 0), PQgetvalue(r, row, 1), PQfname(r, i),
 				    PQgetvalue(r, row, i));
 	*out = v;
@@ -167,7 +170,7 @@ int pg_draft_put(struct lp_store *s, int64_t case_id, const char *login, enum lp
 		 const char *text, int64_t at, struct lp_error *err)
 {
 	if (kind != LP_ACTION_REPLY && kind != LP_ACTION_NOTE)
-		return lp_error_set(err, LP_EDATA, "a draft is a reply or a note");
+		return lp_error_set(err, LP_EDATA, _("a draft is a reply or a note"));
 	struct pg_params p = { 0 };
 	pp_int(&p, case_id);
 	pp_text(&p, login ? login : "");
@@ -190,8 +193,8 @@ int pg_draft_get(struct lp_store *s, int64_t case_id, const char *login, enum lp
 		return err->code;
 	int rc = LP_OK;
 	if (PQntuples(r) == 0) {
-		rc = lp_error_set(err, LP_ENOENT, "no draft of %s on case %" PRId64,
-				  login ? login : "(none)", case_id);
+		rc = lp_error_set(err, LP_ENOENT, _("no draft of %s on case %" PRId64),
+				  login ? login : _("(none)"), case_id);
 	} else {
 		int k = lp_action_parse(PQgetvalue(r, 0, 0));
 		bool oom = false;
@@ -199,8 +202,8 @@ int pg_draft_get(struct lp_store *s, int64_t case_id, const char *login, enum lp
 		if (oom)
 			rc = pg_oom(err);
 		else if (k != LP_ACTION_REPLY && k != LP_ACTION_NOTE)
-			rc = lp_error_set(err, LP_EDATA, "a draft on case %" PRId64 " has the "
-					  "unknown kind '%s'", case_id, PQgetvalue(r, 0, 0));
+			rc = lp_error_set(err, LP_EDATA, _("a draft on case %" PRId64 " has the "
+					  "unknown kind '%s'"), case_id, PQgetvalue(r, 0, 0));
 		if (rc) {
 			free(t);
 		} else {

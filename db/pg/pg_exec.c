@@ -1,6 +1,7 @@
 /* pg_exec.c: running statements on libpq: lazy PQprepare per connection,
  * parameters, bounded retries of safe statements, error mapping by
  * SQLSTATE, and column helpers. */
+#include "i18n.h"
 #include "pg_internal.h"
 
 #include <inttypes.h>
@@ -13,7 +14,7 @@
 
 int pg_oom(struct lp_error *err)
 {
-	return lp_error_set(err, LP_EINTERNAL, "out of memory");
+	return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 }
 
 /* ---- parameters ---- */
@@ -80,33 +81,34 @@ int pg_fail(struct pg_store *g, const PGresult *res, struct lp_error *err)
 	char msg[700];
 	server_msg(g, res, msg, sizeof msg);
 	if (conn_lost(g, res))
-		return lp_error_set(err, LP_EIO, "lost the connection to the PostgreSQL %s (%s)",
+		return lp_error_set(err, LP_EIO, _("lost the connection to the PostgreSQL %s (%s)"),
 				    g->where, msg);
 	const char *st = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	if (!st)
 		st = "";
 	if (!strcmp(st, "40001") || !strcmp(st, "40P01"))
-		return lp_error_set(err, LP_EBUSY, "another officer changed the same data at the "
-				    "same time (%s); nothing was saved, try again", msg);
+		return lp_error_set(err, LP_EBUSY, _("another officer changed the same data at the "
+				    "same time (%s); nothing was saved, try again"), msg);
 	if (!strcmp(st, "55P03") || !strcmp(st, "57014"))
-		return lp_error_set(err, LP_EBUSY, "the database is busy (%s); try again", msg);
+		return lp_error_set(err, LP_EBUSY, _("the database is busy (%s); try again"), msg);
 	if (!strcmp(st, "53300"))
-		return lp_error_set(err, LP_EBUSY, "the PostgreSQL %s has too many connections; "
-				    "try again", g->where);
+		return lp_error_set(err, LP_EBUSY, _("the PostgreSQL %s has too many connections; "
+				    "try again"), g->where);
 	if (!strncmp(st, "53", 2))
-		return lp_error_set(err, LP_EIO, "the PostgreSQL %s is out of resources (%s)",
+		return lp_error_set(err, LP_EIO, _("the PostgreSQL %s is out of resources (%s)"),
 				    g->where, msg);
 	if (!strcmp(st, "42501"))
-		return lp_error_set(err, LP_EPERM, "the database refused: %s", msg);
+		return lp_error_set(err, LP_EPERM, _("the database refused: %s"), msg);
 	if (!strncmp(st, "23", 2))
-		return lp_error_set(err, LP_EDATA, "the change breaks a rule of the database (%s)",
+		return lp_error_set(err, LP_EDATA,
+				    _("the change breaks a rule of the database (%s)"),
 				    msg);
 	if (!strcmp(st, "25006"))
-		return lp_error_set(err, LP_EIO, "the database is open read-only (%s)", msg);
+		return lp_error_set(err, LP_EIO, _("the database is open read-only (%s)"), msg);
 	if (!strncmp(st, "58", 2) || !strncmp(st, "XX", 2))
-		return lp_error_set(err, LP_EIO, "I/O error on the PostgreSQL %s (%s)", g->where,
+		return lp_error_set(err, LP_EIO, _("I/O error on the PostgreSQL %s (%s)"), g->where,
 				    msg);
-	return lp_error_set(err, LP_EINTERNAL, "database error on the PostgreSQL %s: %s [%s]",
+	return lp_error_set(err, LP_EINTERNAL, _("database error on the PostgreSQL %s: %s [%s]"),
 			    g->where, msg, st);
 }
 
@@ -117,25 +119,45 @@ void pg_forget_prepared(struct pg_store *g)
 	g->n_prepared = 0;
 }
 
-static bool is_prepared(const struct pg_store *g, uint64_t key)
+static bool key_in(const uint64_t *keys, unsigned n, uint64_t key)
 {
-	for (unsigned i = 0; i < g->n_prepared; i++)
-		if (g->prepared[i] == key)
+	for (unsigned i = 0; i < n; i++)
+		if (keys[i] == key)
 			return true;
 	return false;
 }
 
-static bool mark_prepared(struct pg_store *g, uint64_t key)
+static bool key_add(uint64_t **keys, unsigned *n, unsigned *cap, uint64_t key)
 {
-	if (g->n_prepared == g->cap_prepared) {
-		unsigned cap = g->cap_prepared ? g->cap_prepared * 2 : 64;
-		uint64_t *p = realloc(g->prepared, cap * sizeof *p);
+	if (*n == *cap) {
+		unsigned c = *cap ? *cap * 2 : 64;
+		uint64_t *p = realloc(*keys, c * sizeof *p);
 		if (!p)
 			return false;
-		g->prepared = p;
-		g->cap_prepared = cap;
+		*keys = p;
+		*cap = c;
 	}
-	g->prepared[g->n_prepared++] = key;
+	(*keys)[(*n)++] = key;
+	return true;
+}
+
+static bool is_prepared(const struct pg_store *g, uint64_t key)
+{
+	return key_in(g->prepared, g->n_prepared, key);
+}
+
+static bool mark_prepared(struct pg_store *g, uint64_t key)
+{
+	return key_add(&g->prepared, &g->n_prepared, &g->cap_prepared, key);
+}
+
+/* True the first time a statement runs on this handle: it then goes
+ * unnamed in one round trip instead of being prepared. */
+static bool first_run(struct pg_store *g, uint64_t key, bool *oom)
+{
+	if (key_in(g->seen, g->n_seen, key))
+		return false;
+	*oom = !key_add(&g->seen, &g->n_seen, &g->cap_seen, key);
 	return true;
 }
 
@@ -195,7 +217,15 @@ PGresult *pg_run(struct pg_store *g, const struct pg_sql *st, const struct pg_pa
 				return NULL;
 		}
 		PGresult *res = NULL;
-		if (!is_prepared(g, key)) {
+		bool oom = false, unnamed = false;
+		if (!is_prepared(g, key) && attempt == 0 && first_run(g, key, &oom)) {
+			if (oom) {
+				pg_oom(err);
+				return NULL;
+			}
+			executed = unnamed = true;
+			res = PQexecParams(g->conn, st->sql, p->n, NULL, p->v, p->len, p->fmt, 0);
+		} else if (!is_prepared(g, key)) {
 			res = PQprepare(g->conn, name, st->sql, 0, NULL);
 			if (res && PQresultStatus(res) == PGRES_COMMAND_OK) {
 				PQclear(res);
@@ -206,7 +236,7 @@ PGresult *pg_run(struct pg_store *g, const struct pg_sql *st, const struct pg_pa
 				}
 			}
 		}
-		if (!res) {
+		if (!res && !unnamed) {
 			executed = true;
 			res = PQexecPrepared(g->conn, name, p->n, p->v, p->len, p->fmt, 0);
 		}
@@ -297,7 +327,8 @@ int pg_hash(const PGresult *r, int row, int i, unsigned char out[32], struct lp_
 	if (len == LP_HASH_LEN)
 		memcpy(out, b, LP_HASH_LEN);
 	else if (len != 0)
-		rc = lp_error_set(err, LP_EDATA, "a stored hash has %zu bytes instead of %d", len,
+		rc = lp_error_set(err, LP_EDATA,
+				  _("a stored hash has %zu bytes instead of %d"), len,
 				  LP_HASH_LEN);
 	PQfreemem(b);
 	return rc;

@@ -2,9 +2,12 @@
  * the files of db/pg/ (private).  The ops of each file are declared here
  * and gathered into lp_pg_ops by pg_open.c.
  *
- * Every statement is a named prepared statement (PQprepare'd lazily, once
- * per connection) run with PQexecPrepared: values are always parameters,
- * text format except bytea hashes, which go binary. */
+ * Every statement runs with bound parameters: its first run on a
+ * connection goes in one round trip as an unnamed statement
+ * (PQexecParams), its second PQprepare's it as a named statement that
+ * PQexecPrepared runs from then on, so a short-lived process pays no
+ * extra round trip for statements it runs once.  Values are text format
+ * except bytea hashes, which go binary. */
 #ifndef LAPOR_PG_INTERNAL_H
 #define LAPOR_PG_INTERNAL_H
 
@@ -33,6 +36,10 @@ struct pg_store {
 	int depth;              /* open transaction levels (0 = none) */
 	uint64_t *prepared;     /* owned: keys of statements prepared on this connection */
 	unsigned n_prepared, cap_prepared;
+	uint64_t *seen;         /* owned: keys of statements run once, unnamed, on it */
+	unsigned n_seen, cap_seen;
+	bool write_txn;         /* the open transaction was begun for writing */
+	bool may_lock;          /* may lock case rows (UPDATE on kase.version) */
 	int64_t changes;        /* notifications from other connections (data_version) */
 	bool listening;         /* LISTEN lapor_changes done on this connection */
 	enum pg_read_mode read_mode;
@@ -109,7 +116,8 @@ bool pg_bool(const PGresult *r, int row, int i);
 int pg_hash(const PGresult *r, int row, int i, unsigned char out[32], struct lp_error *err);
 
 /* Learns (once the schema exists) whether this connection reads the
- * tables or the masking views, and may write content columns. */
+ * tables or the masking views, may write content columns and may lock
+ * case rows. */
 int pg_probe_privileges(struct pg_store *g, struct lp_error *err);
 /* Reads the schema version (0 when there is no lapor schema). */
 int pg_schema_version(struct pg_store *g, int *out, struct lp_error *err);

@@ -1,6 +1,7 @@
 /* pg_migrate.c: creating and upgrading the schema on PostgreSQL (table
  * lapor_schema), in one transaction under an advisory lock, with the
  * shipped data for a new database; and provisioning officers' roles. */
+#include "i18n.h"
 #include "pg_internal.h"
 
 #include "pg_migrations.h"
@@ -23,8 +24,8 @@ static int check_empty(struct pg_store *g, struct lp_error *err)
 	int64_t n = pg_int(r, 0, 0);
 	PQclear(r);
 	if (n > 0)
-		return lp_error_set(err, LP_EIO, "the PostgreSQL %s is not a lapor database: it "
-				    "has tables but no lapor schema", g->where);
+		return lp_error_set(err, LP_EIO, _("the PostgreSQL %s is not a lapor database: it "
+				    "has tables but no lapor schema"), g->where);
 	return LP_OK;
 }
 
@@ -38,7 +39,8 @@ static int run_migrations(struct pg_store *g, int from, struct lp_error *err)
 		if (rc == LP_EINTERNAL) {
 			char msg[sizeof err->msg];
 			lp_strlcpy(msg, err->msg, sizeof msg);
-			lp_error_set(err, LP_EINTERNAL, "schema migration %s failed: %s", m->name,
+			lp_error_set(err, LP_EINTERNAL,
+				     _("schema migration %s failed: %s"), m->name,
 				     msg);
 		}
 		if (!rc && v == 1)
@@ -56,11 +58,12 @@ int pg_migrate(struct lp_store *s, int *from, int *to, struct lp_error *err)
 {
 	struct pg_store *g = pg(s);
 	if (lp_pg_migration_count != LP_SCHEMA_VERSION)
-		return lp_error_set(err, LP_EINTERNAL, "this lapor has %d PostgreSQL schema "
-				    "migrations for schema version %d", lp_pg_migration_count,
+		return lp_error_set(err, LP_EINTERNAL, _("this lapor has %d PostgreSQL schema "
+				    "migrations for schema version %d"), lp_pg_migration_count,
 				    LP_SCHEMA_VERSION);
 	if (g->flags & LP_STORE_READONLY)
-		return lp_error_set(err, LP_EIO, "the PostgreSQL %s is open read-only", g->where);
+		return lp_error_set(err, LP_EIO,
+				    _("the PostgreSQL %s is open read-only"), g->where);
 	int rc = lp_store_begin(s, true, err);
 	if (rc)
 		return rc;
@@ -70,8 +73,8 @@ int pg_migrate(struct lp_store *s, int *from, int *to, struct lp_error *err)
 	if (!rc)
 		rc = pg_schema_version(g, &v, err);
 	if (!rc && v > LP_SCHEMA_VERSION)
-		rc = lp_error_set(err, LP_EIO, "database schema version %d is newer than this "
-				  "lapor (%d); upgrade lapor", v, LP_SCHEMA_VERSION);
+		rc = lp_error_set(err, LP_EIO, _("database schema version %d is newer than this "
+				  "lapor (%d); upgrade lapor"), v, LP_SCHEMA_VERSION);
 	if (!rc && v < LP_SCHEMA_VERSION)
 		rc = run_migrations(g, v, err);
 	if (!rc)
@@ -104,8 +107,8 @@ int pg_officer_provision(struct lp_store *s, const struct lp_officer *o, struct 
 	if (rc == LP_EPERM) {
 		char why[sizeof err->msg];
 		lp_strlcpy(why, err->msg, sizeof why);
-		lp_error_set(err, LP_EPERM, "cannot create the database role %s: only the owner "
-			     "of the lapor database or an admin officer may (%s)", o->login, why);
+		lp_error_set(err, LP_EPERM, _("cannot create the database role %s: only the owner "
+			     "of the lapor database or an admin officer may (%s)"), o->login, why);
 	}
 	return rc;
 }

@@ -1,7 +1,10 @@
 /* pg_open.c: the PostgreSQL backend's handle: connect, close,
  * transactions (READ COMMITTED, savepoints when nested), data_version
  * through LISTEN/NOTIFY, and the ops table. */
+#include "i18n.h"
+#include "pg_find.h"
 #include "pg_internal.h"
+#include "pg_stage.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,12 +13,17 @@
 #define PG_LOCK_TIMEOUT_MS 5000
 #define PG_CONNECT_TIMEOUT "10"
 
+/* What a connection may do: read unmasked, write content, lock case rows. */
+#define PG_PRIVILEGE_COLS \
+	"has_column_privilege('kase', 'title', 'SELECT') " \
+	"AND has_column_privilege('event', 'text', 'SELECT'), " \
+	"has_column_privilege('kase', 'title', 'UPDATE'), " \
+	"has_column_privilege('kase', 'version', 'UPDATE')"
+
 PG_SQL(SQL_HAS_SCHEMA, true, "SELECT to_regclass('lapor_schema') IS NOT NULL");
 PG_SQL(SQL_SCHEMA_VERSION, true, "SELECT coalesce(max(version), 0) FROM lapor_schema");
 PG_SQL(SQL_PRIVILEGES, true,
-       "SELECT has_column_privilege('kase', 'title', 'SELECT') "
-       "AND has_column_privilege('event', 'text', 'SELECT'), "
-       "has_column_privilege('kase', 'title', 'UPDATE')");
+       "SELECT " PG_PRIVILEGE_COLS);
 
 /* Same variable as the SQLite backend's busy timeout. */
 static int lock_timeout_ms(void)
@@ -55,7 +63,29 @@ int pg_probe_privileges(struct pg_store *g, struct lp_error *err)
 		return err->code;
 	g->read_mode = pg_bool(r, 0, 0) ? PG_READ_FULL : PG_READ_MASKED;
 	g->write_content = pg_bool(r, 0, 1);
+	g->may_lock = pg_bool(r, 0, 2);
 	PQclear(r);
+	return LP_OK;
+}
+
+/* Refuses a schema this lapor cannot use (newer, or older without
+ * LP_STORE_CREATE). */
+static int judge_version(struct pg_store *g, int v, struct lp_error *err)
+{
+	if (v > LP_SCHEMA_VERSION)
+		return lp_error_set(err, LP_EIO,
+				    _("database schema version %d is newer than this lapor (%d); "
+				    "upgrade lapor"), v, LP_SCHEMA_VERSION);
+	if (v < LP_SCHEMA_VERSION && !(g->flags & LP_STORE_CREATE)) {
+		if (v == 0)
+			return lp_error_set(err, LP_EDATA,
+					    _("the PostgreSQL %s has no lapor schema yet; "
+					    "create it with `lapor init`"), g->where);
+		return lp_error_set(err, LP_EDATA,
+				    _("the PostgreSQL %s has schema version %d, older than this "
+				    "lapor (%d); upgrade it with `lapor init`"),
+				    g->where, v, LP_SCHEMA_VERSION);
+	}
 	return LP_OK;
 }
 
@@ -63,23 +93,11 @@ static int check_version(struct pg_store *g, struct lp_error *err)
 {
 	int v;
 	int rc = pg_schema_version(g, &v, err);
-	if (rc)
-		return rc;
-	if (v > LP_SCHEMA_VERSION)
-		return lp_error_set(err, LP_EIO,
-				    "database schema version %d is newer than this lapor (%d); "
-				    "upgrade lapor", v, LP_SCHEMA_VERSION);
-	if (v < LP_SCHEMA_VERSION && !(g->flags & LP_STORE_CREATE)) {
-		if (v == 0)
-			return lp_error_set(err, LP_EDATA,
-					    "the PostgreSQL %s has no lapor schema yet; "
-					    "create it with `lapor init`", g->where);
-		return lp_error_set(err, LP_EDATA,
-				    "the PostgreSQL %s has schema version %d, older than this "
-				    "lapor (%d); upgrade it with `lapor init`",
-				    g->where, v, LP_SCHEMA_VERSION);
-	}
-	return v >= 1 ? pg_probe_privileges(g, err) : LP_OK;
+	if (!rc)
+		rc = judge_version(g, v, err);
+	if (!rc && v >= 1)
+		rc = pg_probe_privileges(g, err);
+	return rc;
 }
 
 /* Session settings; the values are numbers, never input text. */
@@ -97,6 +115,57 @@ static int session_setup(struct pg_store *g, struct lp_error *err)
 	return rc;
 }
 
+/* The whole of session_setup and check_version in one round trip, on a
+ * database that has the schema: the settings, LISTEN, the version and the
+ * privileges as one simple query.  *fallback is set, with nothing done
+ * (the statements ran as one implicit transaction, rolled back), when
+ * lapor_schema is missing; the caller then takes the long way. */
+static int quick_setup(struct pg_store *g, bool *fallback, struct lp_error *err)
+{
+	char sql[600];
+	*fallback = false;
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d; %sLISTEN lapor_changes; "
+		 "SELECT coalesce(max(version), 0), " PG_PRIVILEGE_COLS " FROM lapor_schema",
+		 lock_timeout_ms(), (g->flags & LP_STORE_READONLY) ?
+		 "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; " : "");
+	if (!PQsendQuery(g->conn, sql))
+		return pg_fail(g, NULL, err);
+	PGresult *r, *last = NULL, *bad = NULL;
+	while ((r = PQgetResult(g->conn)) != NULL) {
+		ExecStatusType rs = PQresultStatus(r);
+		if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK && !bad) {
+			bad = r;
+		} else if (rs == PGRES_TUPLES_OK && !bad) {
+			PQclear(last);
+			last = r;
+		} else {
+			PQclear(r);
+		}
+	}
+	int rc = LP_OK;
+	if (bad) {
+		const char *st = PQresultErrorField(bad, PG_DIAG_SQLSTATE);
+		if (st && !strcmp(st, "42P01"))
+			*fallback = true;
+		else
+			rc = pg_fail(g, bad, err);
+	} else if (!last || PQntuples(last) != 1) {
+		rc = lp_error_set(err, LP_EINTERNAL, _("the session setup returned no row"));
+	} else {
+		int v = (int)pg_int(last, 0, 0);
+		g->listening = true;
+		if (v >= 1) {
+			g->read_mode = pg_bool(last, 0, 1) ? PG_READ_FULL : PG_READ_MASKED;
+			g->write_content = pg_bool(last, 0, 2);
+			g->may_lock = pg_bool(last, 0, 3);
+		}
+		rc = judge_version(g, v, err);
+	}
+	PQclear(bad);
+	PQclear(last);
+	return rc;
+}
+
 static void pg_close(struct lp_store *s)
 {
 	struct pg_store *g = pg(s);
@@ -104,6 +173,7 @@ static void pg_close(struct lp_store *s)
 		PQclear(PQexec(g->conn, "ROLLBACK"));
 	PQfinish(g->conn);
 	free(g->prepared);
+	free(g->seen);
 	free(g->uri);
 	free(g);
 }
@@ -143,15 +213,19 @@ static int pg_open(const char *uri, int flags, struct lp_store **out, struct lp_
 		char msg[600];
 		conn_message(g->conn, msg, sizeof msg);
 		pg_close(&g->base);
-		return lp_error_set(err, LP_EIO, "cannot connect to the PostgreSQL server: %s", msg);
+		return lp_error_set(err, LP_EIO,
+				    _("cannot connect to the PostgreSQL server: %s"), msg);
 	}
 	PQsetNoticeProcessor(g->conn, ignore_notice, NULL);
 	const char *host = PQhost(g->conn);
 	snprintf(g->where, sizeof g->where, "server %s%s%s, database %s",
 		 host && *host ? host : "localhost", host && *host == '/' ? " port " : ":",
 		 PQport(g->conn), PQdb(g->conn));
-	int rc = session_setup(g, err);
-	if (!rc)
+	bool fallback = false;
+	int rc = quick_setup(g, &fallback, err);
+	if (!rc && fallback)
+		rc = session_setup(g, err);
+	if (!rc && fallback)
 		rc = check_version(g, err);
 	if (rc) {
 		pg_close(&g->base);
@@ -170,8 +244,8 @@ static int pg_begin(struct lp_store *s, bool write, struct lp_error *err)
 	else
 		snprintf(sql, sizeof sql, "SAVEPOINT lp%d", g->depth);
 	int rc = pg_exec(g, sql, err);
-	if (!rc)
-		g->depth++;
+	if (!rc && g->depth++ == 0)
+		g->write_txn = write;
 	return rc;
 }
 
@@ -179,7 +253,7 @@ static int pg_commit(struct lp_store *s, struct lp_error *err)
 {
 	struct pg_store *g = pg(s);
 	if (g->depth == 0)
-		return lp_error_set(err, LP_EINTERNAL, "commit without a transaction");
+		return lp_error_set(err, LP_EINTERNAL, _("commit without a transaction"));
 	if (g->depth > 1) {
 		char sql[48];
 		snprintf(sql, sizeof sql, "RELEASE SAVEPOINT lp%d", g->depth - 1);
@@ -194,11 +268,13 @@ static int pg_commit(struct lp_store *s, struct lp_error *err)
 	if (rs != PGRES_COMMAND_OK) {
 		rc = pg_fail(g, res, err);
 		if (rc == LP_EIO && PQstatus(g->conn) != CONNECTION_OK)
-			lp_error_set(err, LP_EIO, "lost the connection to the PostgreSQL %s while "
-				     "committing: the change may or may not have been saved", g->where);
+			lp_error_set(err, LP_EIO,
+				     _("lost the connection to the PostgreSQL %s while "
+				     "committing: the change may or may not have been saved"),
+				     g->where);
 	} else if (strcmp(PQcmdStatus(res), "COMMIT") != 0) {
-		rc = lp_error_set(err, LP_EINTERNAL, "the transaction had failed and was rolled "
-				  "back; nothing was saved");
+		rc = lp_error_set(err, LP_EINTERNAL, _("the transaction had failed and was rolled "
+				  "back; nothing was saved"));
 	}
 	PQclear(res);
 	g->depth = 0;
@@ -318,4 +394,19 @@ const struct lp_store_ops lp_pg_ops = {
 	.case_import = pg_case_import,
 	.draft_scan = pg_draft_scan,
 	.meta_list = pg_meta_list,
+	/* finding cases (pg_query.c, pg_search.c, pg_queue.c, pg_dashboard.c, pg_stats.c) */
+	.case_query = pg_case_query,
+	.case_query_count = pg_case_query_count,
+	.case_search = pg_case_search,
+	.case_similar = pg_case_similar,
+	.queue_put = pg_queue_put,
+	.queue_delete = pg_queue_delete,
+	.queue_list = pg_queue_list,
+	.dash_counts = pg_dash_counts,
+	.dash_days = pg_dash_days,
+	.dash_ontime = pg_dash_ontime,
+	.dash_titles = pg_dash_titles,
+	.stats = pg_stats,
+	/* SLA outcomes (pg_stage.c) */
+	.case_outcome = pg_case_outcome,
 };

@@ -1,5 +1,6 @@
 /* pg_settings.c: the working-day calendar, SLA policies and settings on
  * PostgreSQL. */
+#include "i18n.h"
 #include "pg_internal.h"
 
 #include <stdlib.h>
@@ -32,7 +33,7 @@ PG_SQL(SQL_META_PUT, true,
 int pg_holiday_put(struct lp_store *s, const struct lp_holiday *h, struct lp_error *err)
 {
 	if (strlen(h->date) != 10)
-		return lp_error_set(err, LP_EDATA, "a holiday needs a date YYYY-MM-DD");
+		return lp_error_set(err, LP_EDATA, _("a holiday needs a date YYYY-MM-DD"));
 	struct pg_params p = { 0 };
 	pp_text(&p, h->date);
 	pp_text(&p, h->name);
@@ -67,7 +68,8 @@ int pg_policy_put(struct lp_store *s, const struct lp_sla_policy *pol, struct lp
 	const char *kind = lp_kind_name(pol->kind);
 	const char *stage = lp_sla_stage_name(pol->stage);
 	if (!strcmp(kind, "?") || !strcmp(stage, "?") || pol->days < 0)
-		return lp_error_set(err, LP_EDATA, "an SLA policy needs a kind, a stage and days");
+		return lp_error_set(err, LP_EDATA,
+				    _("an SLA policy needs a kind, a stage and days"));
 	struct pg_params p = { 0 };
 	pp_text(&p, kind);
 	pp_text(&p, stage);
@@ -83,8 +85,8 @@ static int read_policy(const PGresult *r, int row, struct lp_sla_policy *out,
 	int kind = lp_kind_parse(PQgetvalue(r, row, 0));
 	int stage = lp_sla_stage_parse(PQgetvalue(r, row, 1));
 	if (kind < 0 || stage < 0)
-		return lp_error_set(err, LP_EDATA, "an SLA policy has the unknown kind or stage "
-				    "'%s/%s'", PQgetvalue(r, row, 0), PQgetvalue(r, row, 1));
+		return lp_error_set(err, LP_EDATA, _("an SLA policy has the unknown kind or stage "
+				    "'%s/%s'"), PQgetvalue(r, row, 0), PQgetvalue(r, row, 1));
 	memset(out, 0, sizeof *out);
 	out->kind = (enum lp_kind)kind;
 	out->stage = (enum lp_sla_stage)stage;
@@ -106,9 +108,9 @@ int pg_policy_get(struct lp_store *s, enum lp_kind kind, enum lp_sla_stage stage
 		return err->code;
 	int rc = PQntuples(r) > 0
 		? read_policy(r, 0, out, err)
-		: lp_error_set(err, LP_ENOENT, "no SLA policy for %s cases at stage %s%s",
+		: lp_error_set(err, LP_ENOENT, _("no SLA policy for %s cases at stage %s%s"),
 			       lp_kind_name(kind), lp_sla_stage_name(stage),
-			       field_check ? " with a field check" : "");
+			       field_check ? _(" with a field check") : "");
 	PQclear(r);
 	return rc;
 }
@@ -167,7 +169,7 @@ int pg_meta_get(struct lp_store *s, const char *key, char **out, struct lp_error
 		return err->code;
 	int rc = LP_OK;
 	if (PQntuples(r) == 0) {
-		rc = lp_error_set(err, LP_ENOENT, "no setting %s", key ? key : "(none)");
+		rc = lp_error_set(err, LP_ENOENT, _("no setting %s"), key ? key : _("(none)"));
 	} else {
 		bool oom = false;
 		char *v = pg_dup(r, 0, 0, &oom);
@@ -187,7 +189,7 @@ int pg_meta_get(struct lp_store *s, const char *key, char **out, struct lp_error
 int pg_meta_put(struct lp_store *s, const char *key, const char *value, struct lp_error *err)
 {
 	if (!key || !*key)
-		return lp_error_set(err, LP_EDATA, "a setting needs a name");
+		return lp_error_set(err, LP_EDATA, _("a setting needs a name"));
 	struct pg_params p = { 0 };
 	pp_text(&p, key);
 	pp_text(&p, value ? value : "");

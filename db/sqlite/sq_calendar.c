@@ -1,5 +1,6 @@
 /* sq_calendar.c: the working-day calendar (holidays) and SLA policies in
  * SQLite. */
+#include "i18n.h"
 #include "sq_internal.h"
 
 #include <stdlib.h>
@@ -42,7 +43,7 @@ int sq_holiday_put(struct lp_store *s, const struct lp_holiday *h, struct lp_err
 {
 	struct sq_store *q = sq(s);
 	if (!valid_date(h->date))
-		return lp_error_set(err, LP_EDATA, "a holiday's date is YYYY-MM-DD, not '%s'",
+		return lp_error_set(err, LP_EDATA, _("a holiday's date is YYYY-MM-DD, not '%s'"),
 				    h->date);
 	sqlite3_stmt *st = sq_stmt(q, SQL_HOLIDAY_PUT, err);
 	if (!st)
@@ -82,8 +83,8 @@ int sq_policy_put(struct lp_store *s, const struct lp_sla_policy *p, struct lp_e
 	struct sq_store *q = sq(s);
 	const char *kind = lp_kind_name(p->kind), *stage = lp_sla_stage_name(p->stage);
 	if (!strcmp(kind, "?") || !strcmp(stage, "?") || p->days < 0)
-		return lp_error_set(err, LP_EDATA, "an SLA policy needs a kind, a stage and days "
-				    ">= 0");
+		return lp_error_set(err, LP_EDATA, _("an SLA policy needs a kind, a stage and days "
+				    ">= 0"));
 	sqlite3_stmt *st = sq_stmt(q, SQL_POLICY_PUT, err);
 	if (!st)
 		return err->code;
@@ -101,8 +102,8 @@ static int read_policy(sqlite3_stmt *st, struct lp_sla_policy *p, struct lp_erro
 	const char *stage = (const char *)sqlite3_column_text(st, 1);
 	int k = kind ? lp_kind_parse(kind) : -1, g = stage ? lp_sla_stage_parse(stage) : -1;
 	if (k < 0 || g < 0)
-		return lp_error_set(err, LP_EDATA, "an SLA policy has an unknown kind or stage "
-				    "(%s, %s)", kind ? kind : "", stage ? stage : "");
+		return lp_error_set(err, LP_EDATA, _("an SLA policy has an unknown kind or stage "
+				    "(%s, %s)"), kind ? kind : "", stage ? stage : "");
 	p->kind = (enum lp_kind)k;
 	p->stage = (enum lp_sla_stage)g;
 	p->field_check = sqlite3_column_int(st, 2) != 0;
@@ -125,8 +126,9 @@ int sq_policy_get(struct lp_store *s, enum lp_kind kind, enum lp_sla_stage stage
 	if (rc == SQLITE_ROW)
 		rc = read_policy(st, out, err);
 	else if (rc == SQLITE_DONE)
-		rc = lp_error_set(err, LP_ENOENT, "no SLA policy for %s, %s%s", lp_kind_name(kind),
-				  lp_sla_stage_name(stage), field_check ? ", field check" : "");
+		rc = lp_error_set(err, LP_ENOENT,
+				  _("no SLA policy for %s, %s%s"), lp_kind_name(kind),
+				  lp_sla_stage_name(stage), field_check ? _(", field check") : "");
 	else
 		rc = -rc;
 	sq_release(q, st);

@@ -1,4 +1,5 @@
 /* sq_case_row.c: one case in SQLite: insert, get, versioned update. */
+#include "i18n.h"
 #include "sq_case_row.h"
 
 #include <stdio.h>
@@ -44,13 +45,13 @@ static const unsigned char zero_hash[LP_HASH_LEN];
 static int check_case(const struct lp_case *c, struct lp_error *err)
 {
 	if (!c->tracking_id[0])
-		return lp_error_set(err, LP_EDATA, "a case needs a tracking id");
+		return lp_error_set(err, LP_EDATA, _("a case needs a tracking id"));
 	if (strcmp(lp_kind_name(c->kind), "?") == 0 ||
 	    strcmp(lp_channel_name(c->channel), "?") == 0 ||
 	    strcmp(lp_status_name(c->status), "?") == 0 ||
 	    strcmp(lp_privacy_name(c->privacy), "?") == 0 ||
 	    (c->clock_stage >= 0 && strcmp(lp_sla_stage_name(c->clock_stage), "?") == 0))
-		return lp_error_set(err, LP_EDATA, "case %s has a value out of range",
+		return lp_error_set(err, LP_EDATA, _("case %s has a value out of range"),
 				    c->tracking_id);
 	return LP_OK;
 }
@@ -102,7 +103,7 @@ static int parse_col(sqlite3_stmt *st, int i, int (*parse)(const char *), const 
 	const char *name = (const char *)sqlite3_column_text(st, i);
 	int v = name ? parse(name) : -1;
 	if (v < 0)
-		return lp_error_set(err, LP_EDATA, "case %lld has an unknown %s '%s'",
+		return lp_error_set(err, LP_EDATA, _("case %lld has an unknown %s '%s'"),
 				    (long long)id, what, name ? name : "");
 	*out = v;
 	return LP_OK;
@@ -172,10 +173,10 @@ static int insert_step(struct sq_store *q, sqlite3_stmt *st, struct lp_case *c,
 	if (rc == SQLITE_DONE)
 		return LP_OK;
 	if (-rc == LP_EDATA && xrc == SQLITE_CONSTRAINT_UNIQUE)
-		return lp_error_set(err, LP_EDATA, "a case with tracking id %s already exists",
+		return lp_error_set(err, LP_EDATA, _("a case with tracking id %s already exists"),
 				    c->tracking_id);
 	if (-rc == LP_EDATA && xrc == SQLITE_CONSTRAINT_FOREIGNKEY)
-		return lp_error_set(err, LP_EDATA, "case %s: no agency %s", c->tracking_id,
+		return lp_error_set(err, LP_EDATA, _("case %s: no agency %s"), c->tracking_id,
 				    c->agency);
 	return -rc;
 }
@@ -206,7 +207,7 @@ static int next_id(struct sq_store *q, int64_t *out, struct lp_error *err)
 	if (rc < 0)
 		return -rc;
 	if (rc != SQLITE_ROW || *out <= 0)
-		return lp_error_set(err, LP_EINTERNAL, "no number is left for a new case");
+		return lp_error_set(err, LP_EINTERNAL, _("no number is left for a new case"));
 	return LP_OK;
 }
 
@@ -223,7 +224,7 @@ int sq_case_insert_first(struct lp_store *s, struct lp_case *c, struct lp_event 
 		return rc;
 	if (q->depth == 0)
 		return lp_error_set(err, LP_EINTERNAL,
-				    "a case with its first event needs a write transaction");
+				    _("a case with its first event needs a write transaction"));
 	sq_bulk(q);
 	if ((rc = next_id(q, &id, err)) != LP_OK)
 		return rc;
@@ -248,7 +249,7 @@ static int get_one(struct sq_store *q, sqlite3_stmt *st, const char *what, struc
 	if (rc == SQLITE_ROW)
 		rc = sq_case_read(st, out, err);
 	else if (rc == SQLITE_DONE)
-		rc = lp_error_set(err, LP_ENOENT, "no case %s", what);
+		rc = lp_error_set(err, LP_ENOENT, _("no case %s"), what);
 	else
 		rc = -rc;
 	sq_release(q, st);
@@ -293,9 +294,9 @@ static int explain_stale(struct sq_store *q, int64_t id, int64_t expected, struc
 	if (rc < 0)
 		return -rc;
 	if (rc == SQLITE_DONE)
-		return lp_error_set(err, LP_ENOENT, "no case %lld", (long long)id);
-	return lp_error_set(err, LP_EREFUSED, "case %lld was changed by someone else since it "
-			    "was read (version %lld now, %lld read)", (long long)id,
+		return lp_error_set(err, LP_ENOENT, _("no case %lld"), (long long)id);
+	return lp_error_set(err, LP_EREFUSED, _("case %lld was changed by someone else since it "
+			    "was read (version %lld now, %lld read)"), (long long)id,
 			    (long long)now, (long long)expected);
 }
 
@@ -305,6 +306,10 @@ int sq_case_update(struct lp_store *s, const struct lp_case *c, int64_t expected
 	struct sq_store *q = sq(s);
 	int rc = check_case(c, err);
 	if (rc)
+		return rc;
+	/* During a bulk intake the new cases are indexed and counted first,
+	 * so that stat_update finds this one counted (sq_bulk.c). */
+	if ((rc = sq_bulk_sync(q, c, err)) != LP_OK)
 		return rc;
 	sqlite3_stmt *st = sq_stmt(q, SQL_CASE_UPDATE, err);
 	if (!st)
@@ -318,10 +323,10 @@ int sq_case_update(struct lp_store *s, const struct lp_case *c, int64_t expected
 	sq_release(q, st);
 	if (rc < 0) {
 		if (-rc == LP_EDATA && xrc == SQLITE_CONSTRAINT_UNIQUE)
-			return lp_error_set(err, LP_EDATA, "a case with tracking id %s already "
-					    "exists", c->tracking_id);
+			return lp_error_set(err, LP_EDATA, _("a case with tracking id %s already "
+					    "exists"), c->tracking_id);
 		if (-rc == LP_EDATA && xrc == SQLITE_CONSTRAINT_FOREIGNKEY)
-			return lp_error_set(err, LP_EDATA, "case %lld: no agency %s",
+			return lp_error_set(err, LP_EDATA, _("case %lld: no agency %s"),
 					    (long long)c->id, c->agency);
 		return -rc;
 	}

@@ -3,6 +3,7 @@
  * the dashboard of the whole nation reads thousands of rows, not the
  * million cases.  Deadlines are tallied by UTC day; the partial days at
  * `now` and `soon` are counted exactly from the cases due in them. */
+#include "i18n.h"
 #include "sq_find.h"
 
 #include <stdlib.h>
@@ -183,7 +184,7 @@ int sq_dash_days(struct lp_store *s, const struct lp_case_filter *f, int64_t fir
 {
 	(void)tz_minutes; /* stat_day keeps each agency's local days */
 	if (days <= 0 || !received || !closed)
-		return lp_error_set(err, LP_EINTERNAL, "dashboard days: missing argument");
+		return lp_error_set(err, LP_EINTERNAL, _("dashboard days: missing argument"));
 	memset(received, 0, sizeof *received * (size_t)days);
 	memset(closed, 0, sizeof *closed * (size_t)days);
 	struct lp_case_filter g;
@@ -215,7 +216,7 @@ int sq_dash_ontime(struct lp_store *s, const struct lp_case_filter *f, int64_t s
 		   int64_t *on_time, int64_t *measured, struct lp_error *err)
 {
 	if (!on_time || !measured)
-		return lp_error_set(err, LP_EINTERNAL, "dashboard on-time: missing argument");
+		return lp_error_set(err, LP_EINTERNAL, _("dashboard on-time: missing argument"));
 	*on_time = *measured = 0;
 	struct lp_case_filter g;
 	scope_only(f, &g);
@@ -245,7 +246,7 @@ int sq_dash_titles(struct lp_store *s, const struct lp_case_filter *f,
 		   lp_text_cb cb, void *ud, struct lp_error *err)
 {
 	if (!cb || !x)
-		return lp_error_set(err, LP_EINTERNAL, "dashboard titles: missing argument");
+		return lp_error_set(err, LP_EINTERNAL, _("dashboard titles: missing argument"));
 	struct lp_case_filter g;
 	scope_only(f, &g);
 	g.scope_status_mask = f ? f->scope_status_mask : 0;

@@ -1,4 +1,5 @@
 /* sq_directory.c: agencies and officers in SQLite. */
+#include "i18n.h"
 #include "sq_internal.h"
 
 #include <string.h>
@@ -36,7 +37,7 @@ int sq_agency_put(struct lp_store *s, const struct lp_agency *a, struct lp_error
 	struct sq_store *q = sq(s);
 	const char *kind = lp_agency_kind_name(a->kind);
 	if (!a->code[0] || !a->path[0] || strcmp(kind, "?") == 0)
-		return lp_error_set(err, LP_EDATA, "an agency needs a code, a path and a kind");
+		return lp_error_set(err, LP_EDATA, _("an agency needs a code, a path and a kind"));
 	sqlite3_stmt *st = sq_stmt(q, SQL_AGENCY_PUT, err);
 	if (!st)
 		return err->code;
@@ -48,7 +49,7 @@ int sq_agency_put(struct lp_store *s, const struct lp_agency *a, struct lp_error
 	sq_bind_int64(st, ":tz", a->tz_minutes);
 	int rc = sq_exec_stmt(q, st, err);
 	if (rc == LP_EDATA)
-		lp_error_set(err, LP_EDATA, "agency %s: another agency has the path %s", a->code,
+		lp_error_set(err, LP_EDATA, _("agency %s: another agency has the path %s"), a->code,
 			     a->path);
 	return rc;
 }
@@ -62,7 +63,7 @@ static int read_agency(sqlite3_stmt *st, struct lp_agency *a, struct lp_error *e
 	sq_col_copy(st, 3, a->name, sizeof a->name);
 	int kind = lp_agency_kind_parse((const char *)sqlite3_column_text(st, 4));
 	if (kind < 0)
-		return lp_error_set(err, LP_EDATA, "agency %s has an unknown kind '%s'", a->code,
+		return lp_error_set(err, LP_EDATA, _("agency %s has an unknown kind '%s'"), a->code,
 				    (const char *)sqlite3_column_text(st, 4));
 	a->kind = (enum lp_agency_kind)kind;
 	a->tz_minutes = sqlite3_column_int(st, 5);
@@ -82,7 +83,7 @@ int sq_agency_get(struct lp_store *s, const char *code, struct lp_agency *out,
 	if (rc == SQLITE_ROW)
 		rc = read_agency(st, out, err);
 	else if (rc == SQLITE_DONE)
-		rc = lp_error_set(err, LP_ENOENT, "no agency %s", code ? code : "(none)");
+		rc = lp_error_set(err, LP_ENOENT, _("no agency %s"), code ? code : _("(none)"));
 	else
 		rc = -rc;
 	sq_release(q, st);
@@ -117,7 +118,7 @@ int sq_officer_put(struct lp_store *s, const struct lp_officer *o, struct lp_err
 	struct sq_store *q = sq(s);
 	const char *role = lp_role_name(o->role);
 	if (!o->login[0] || strcmp(role, "?") == 0)
-		return lp_error_set(err, LP_EDATA, "an officer needs a login and a role");
+		return lp_error_set(err, LP_EDATA, _("an officer needs a login and a role"));
 	sqlite3_stmt *st = sq_stmt(q, SQL_OFFICER_PUT, err);
 	if (!st)
 		return err->code;
@@ -128,7 +129,7 @@ int sq_officer_put(struct lp_store *s, const struct lp_officer *o, struct lp_err
 	sq_bind_int64(st, ":active", o->active ? 1 : 0);
 	int rc = sq_exec_stmt(q, st, err);
 	if (rc == LP_EDATA)
-		lp_error_set(err, LP_EDATA, "officer %s: no agency %s", o->login, o->agency);
+		lp_error_set(err, LP_EDATA, _("officer %s: no agency %s"), o->login, o->agency);
 	return rc;
 }
 
@@ -141,7 +142,8 @@ static int read_officer(sqlite3_stmt *st, struct lp_officer *o, struct lp_error 
 	sq_col_copy(st, 3, o->agency, sizeof o->agency);
 	int role = lp_role_parse((const char *)sqlite3_column_text(st, 4));
 	if (role < 0)
-		return lp_error_set(err, LP_EDATA, "officer %s has an unknown role '%s'", o->login,
+		return lp_error_set(err, LP_EDATA,
+				    _("officer %s has an unknown role '%s'"), o->login,
 				    (const char *)sqlite3_column_text(st, 4));
 	o->role = (enum lp_role)role;
 	o->active = sqlite3_column_int(st, 5) != 0;
@@ -161,7 +163,7 @@ int sq_officer_get(struct lp_store *s, const char *login, struct lp_officer *out
 	if (rc == SQLITE_ROW)
 		rc = read_officer(st, out, err);
 	else if (rc == SQLITE_DONE)
-		rc = lp_error_set(err, LP_ENOENT, "no officer %s", login ? login : "(none)");
+		rc = lp_error_set(err, LP_ENOENT, _("no officer %s"), login ? login : _("(none)"));
 	else
 		rc = -rc;
 	sq_release(q, st);

@@ -1,4 +1,5 @@
 /* sq_events.c: the event log (append only), drafts and meta in SQLite. */
+#include "i18n.h"
 #include "sq_internal.h"
 
 #include <stdlib.h>
@@ -38,8 +39,8 @@ int sq_event_append(struct lp_store *s, const struct lp_event *e, struct lp_erro
 	const char *from = lp_status_name(e->status_from), *to = lp_status_name(e->status_to);
 	const char *vis = lp_visibility_name(e->visibility);
 	if (!strcmp(action, "?") || !strcmp(from, "?") || !strcmp(to, "?") || !strcmp(vis, "?"))
-		return lp_error_set(err, LP_EDATA, "event %lld of case %lld has a value out of "
-				    "range", (long long)e->seq, (long long)e->case_id);
+		return lp_error_set(err, LP_EDATA, _("event %lld of case %lld has a value out of "
+				    "range"), (long long)e->seq, (long long)e->case_id);
 	sqlite3_stmt *st = sq_stmt(q, SQL_EVENT_APPEND, err);
 	if (!st)
 		return err->code;
@@ -66,10 +67,10 @@ int sq_event_append(struct lp_store *s, const struct lp_event *e, struct lp_erro
 	if (rc >= 0)
 		return LP_OK;
 	if (-rc == LP_EDATA && xrc == SQLITE_CONSTRAINT_FOREIGNKEY)
-		return lp_error_set(err, LP_EDATA, "no case %lld for its event %lld",
+		return lp_error_set(err, LP_EDATA, _("no case %lld for its event %lld"),
 				    (long long)e->case_id, (long long)e->seq);
 	if (-rc == LP_EDATA)
-		return lp_error_set(err, LP_EDATA, "case %lld already has an event %lld",
+		return lp_error_set(err, LP_EDATA, _("case %lld already has an event %lld"),
 				    (long long)e->case_id, (long long)e->seq);
 	return -rc;
 }
@@ -80,8 +81,8 @@ static int read_enum(sqlite3_stmt *st, int i, int (*parse)(const char *), int *o
 	const char *name = (const char *)sqlite3_column_text(st, i);
 	int v = name ? parse(name) : -1;
 	if (v < 0)
-		return lp_error_set(err, LP_EDATA, "event %lld of case %lld has an unknown value "
-				    "'%s'", (long long)e->seq, (long long)e->case_id,
+		return lp_error_set(err, LP_EDATA, _("event %lld of case %lld has an unknown value "
+				    "'%s'"), (long long)e->seq, (long long)e->case_id,
 				    name ? name : "");
 	*out = v;
 	return LP_OK;
@@ -164,9 +165,9 @@ int sq_draft_put(struct lp_store *s, int64_t case_id, const char *login, enum lp
 {
 	struct sq_store *q = sq(s);
 	if (kind != LP_ACTION_REPLY && kind != LP_ACTION_NOTE)
-		return lp_error_set(err, LP_EDATA, "a draft is a reply or a note");
+		return lp_error_set(err, LP_EDATA, _("a draft is a reply or a note"));
 	if (!login || !*login)
-		return lp_error_set(err, LP_EDATA, "a draft needs the officer's login");
+		return lp_error_set(err, LP_EDATA, _("a draft needs the officer's login"));
 	sqlite3_stmt *st = sq_stmt(q, SQL_DRAFT_PUT, err);
 	if (!st)
 		return err->code;
@@ -177,7 +178,7 @@ int sq_draft_put(struct lp_store *s, int64_t case_id, const char *login, enum lp
 	sq_bind_int64(st, ":at", at);
 	int rc = sq_exec_stmt(q, st, err);
 	if (rc == LP_EDATA)
-		lp_error_set(err, LP_EDATA, "no case %lld", (long long)case_id);
+		lp_error_set(err, LP_EDATA, _("no case %lld"), (long long)case_id);
 	return rc;
 }
 
@@ -196,15 +197,16 @@ int sq_draft_get(struct lp_store *s, int64_t case_id, const char *login, enum lp
 		int k = lp_action_parse((const char *)sqlite3_column_text(st, 0));
 		bool oom = false;
 		if (k != LP_ACTION_REPLY && k != LP_ACTION_NOTE) {
-			rc = lp_error_set(err, LP_EDATA, "the draft on case %lld has an unknown "
-					  "kind", (long long)case_id);
+			rc = lp_error_set(err, LP_EDATA, _("the draft on case %lld has an unknown "
+					  "kind"), (long long)case_id);
 		} else {
 			*kind = (enum lp_action)k;
 			*text = sq_col_dup(st, 1, &oom);
 			rc = oom || !*text ? sq_oom(err) : LP_OK;
 		}
 	} else if (rc == SQLITE_DONE) {
-		rc = lp_error_set(err, LP_ENOENT, "no draft by %s on case %lld", login ? login : "",
+		rc = lp_error_set(err, LP_ENOENT,
+				  _("no draft by %s on case %lld"), login ? login : "",
 				  (long long)case_id);
 	} else {
 		rc = -rc;
@@ -239,7 +241,7 @@ int sq_meta_get(struct lp_store *s, const char *key, char **out, struct lp_error
 		*out = sq_col_dup(st, 0, &oom);
 		rc = oom || !*out ? sq_oom(err) : LP_OK;
 	} else if (rc == SQLITE_DONE) {
-		rc = lp_error_set(err, LP_ENOENT, "no setting %s", key ? key : "");
+		rc = lp_error_set(err, LP_ENOENT, _("no setting %s"), key ? key : "");
 	} else {
 		rc = -rc;
 	}
@@ -251,7 +253,7 @@ int sq_meta_put(struct lp_store *s, const char *key, const char *value, struct l
 {
 	struct sq_store *q = sq(s);
 	if (!key || !*key || !value)
-		return lp_error_set(err, LP_EDATA, "a setting needs a key and a value");
+		return lp_error_set(err, LP_EDATA, _("a setting needs a key and a value"));
 	sqlite3_stmt *st = sq_stmt(q, SQL_META_PUT, err);
 	if (!st)
 		return err->code;

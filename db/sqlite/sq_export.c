@@ -1,5 +1,6 @@
 /* sq_export.c: reading a whole SQLite database out, for copying it
  * (lapor migrate): every draft and every setting. */
+#include "i18n.h"
 #include "sq_internal.h"
 
 #include <string.h>
@@ -21,7 +22,8 @@ int sq_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error 
 		const char *text = (const char *)sqlite3_column_text(st, 3);
 		int k = lp_action_parse(kind ? kind : "");
 		if (k != LP_ACTION_REPLY && k != LP_ACTION_NOTE) {
-			stop = lp_error_set(err, LP_EDATA, "a draft of case %lld has the kind %s",
+			stop = lp_error_set(err, LP_EDATA,
+					    _("a draft of case %lld has the kind %s"),
 					    (long long)sqlite3_column_int64(st, 0),
 					    kind ? kind : "NULL");
 			break;

@@ -28,6 +28,7 @@ struct sq_store {
 	struct sq_cached cache[SQ_CACHE_SIZE]; /* prepared statements */
 	unsigned cache_next;                   /* next victim when the cache is full */
 	bool bulk;                             /* page cache raised until the transaction ends */
+	struct sq_intake_bulk *intake;         /* owned: a bulk intake under way (sq_bulk.c) */
 };
 
 static inline struct sq_store *sq(struct lp_store *s)
@@ -127,6 +128,16 @@ int sq_policy_put(struct lp_store *s, const struct lp_sla_policy *p, struct lp_e
 int sq_policy_get(struct lp_store *s, enum lp_kind kind, enum lp_sla_stage stage,
 		  bool field_check, struct lp_sla_policy *out, struct lp_error *err);
 int sq_policy_list(struct lp_store *s, lp_policy_cb cb, void *ud, struct lp_error *err);
+
+/* A bulk intake (sq_bulk.c; lp_store_bulk_intake in db/store.h): the op;
+ * sq_bulk_sync fills what it deferred (the full-text index and tallies of
+ * the new cases) when c is one of them, and must run before any change
+ * to an existing case c (sq_case_update does it); sq_bulk_rolled_back is called by rollback
+ * (after q->depth was lowered): it forgets the bulk intake when its
+ * level was rolled back, else notes that a fill may have been undone. */
+int sq_bulk_intake(struct lp_store *s, bool on, struct lp_error *err);
+int sq_bulk_sync(struct sq_store *q, const struct lp_case *c, struct lp_error *err);
+void sq_bulk_rolled_back(struct sq_store *q);
 
 /* Copying a database out (sq_export.c): every draft, every setting. */
 int sq_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error *err);

@@ -1,5 +1,6 @@
 /* sq_migrate.c: creating and upgrading the schema (PRAGMA user_version),
  * in one write transaction, with the shipped data for a new database. */
+#include "i18n.h"
 #include "sq_internal.h"
 
 #include <stdio.h>
@@ -21,8 +22,8 @@ static int check_empty(struct sq_store *q, struct lp_error *err)
 	if (rc < 0)
 		return -rc;
 	if (n > 0)
-		return lp_error_set(err, LP_EIO, "%s is not a lapor database: it has tables but "
-				    "no lapor schema", q->path);
+		return lp_error_set(err, LP_EIO, _("%s is not a lapor database: it has tables but "
+				    "no lapor schema"), q->path);
 	return LP_OK;
 }
 
@@ -38,7 +39,7 @@ static int run_migrations(struct sq_store *q, int from, struct lp_error *err)
 		if (src != SQLITE_OK) {
 			rc = sq_fail(q, src, err);
 			if (rc == LP_EINTERNAL)
-				lp_error_set(err, LP_EINTERNAL, "schema migration %s failed: %s",
+				lp_error_set(err, LP_EINTERNAL, _("schema migration %s failed: %s"),
 					     m->name, msg ? msg : "?");
 		}
 		sqlite3_free(msg);
@@ -57,11 +58,11 @@ int sq_migrate(struct lp_store *s, int *from, int *to, struct lp_error *err)
 {
 	struct sq_store *q = sq(s);
 	if (lp_sqlite_migration_count != LP_SCHEMA_VERSION)
-		return lp_error_set(err, LP_EINTERNAL, "this lapor has %d schema migrations for "
-				    "schema version %d", lp_sqlite_migration_count,
+		return lp_error_set(err, LP_EINTERNAL, _("this lapor has %d schema migrations for "
+				    "schema version %d"), lp_sqlite_migration_count,
 				    LP_SCHEMA_VERSION);
 	if (q->flags & LP_STORE_READONLY)
-		return lp_error_set(err, LP_EIO, "the database %s is open read-only", q->path);
+		return lp_error_set(err, LP_EIO, _("the database %s is open read-only"), q->path);
 	int rc = lp_store_begin(s, true, err);
 	if (rc)
 		return rc;
@@ -69,8 +70,8 @@ int sq_migrate(struct lp_store *s, int *from, int *to, struct lp_error *err)
 	int v = 0;
 	rc = sq_schema_version(q, &v, err);
 	if (!rc && v > LP_SCHEMA_VERSION)
-		rc = lp_error_set(err, LP_EIO, "database schema version %d is newer than this "
-				  "lapor (%d); upgrade lapor", v, LP_SCHEMA_VERSION);
+		rc = lp_error_set(err, LP_EIO, _("database schema version %d is newer than this "
+				  "lapor (%d); upgrade lapor"), v, LP_SCHEMA_VERSION);
 	if (!rc && v < LP_SCHEMA_VERSION)
 		rc = run_migrations(q, v, err);
 	if (!rc)

@@ -1,12 +1,15 @@
 /* sq_open.c: the SQLite backend's handle: open with its pragmas, close,
  * transactions (BEGIN IMMEDIATE, savepoints when nested), data_version,
  * and the ops table. */
+#include "i18n.h"
 #include "sq_internal.h"
 #include "sq_case_row.h"
 #include "sq_find.h"
 #include "sq_stats.h"
+#include "sq_stage.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +61,7 @@ static int pragma_int(struct sq_store *q, const char *sql, int64_t *out, struct 
 	if (rc < 0)
 		return -rc;
 	if (rc != SQLITE_ROW)
-		return lp_error_set(err, LP_EINTERNAL, "%s returned nothing", sql);
+		return lp_error_set(err, LP_EINTERNAL, _("%s returned nothing"), sql);
 	return LP_OK;
 }
 
@@ -81,16 +84,16 @@ static int check_version(struct sq_store *q, struct lp_error *err)
 		return rc;
 	if (v > LP_SCHEMA_VERSION)
 		return lp_error_set(err, LP_EIO,
-				    "database schema version %d is newer than this lapor (%d); "
-				    "upgrade lapor", v, LP_SCHEMA_VERSION);
+				    _("database schema version %d is newer than this lapor (%d); "
+				    "upgrade lapor"), v, LP_SCHEMA_VERSION);
 	if (v < LP_SCHEMA_VERSION && !(q->flags & LP_STORE_CREATE)) {
 		if (v == 0)
 			return lp_error_set(err, LP_EDATA,
-					    "the database %s has no lapor schema yet; "
-					    "create it with `lapor init`", q->path);
+					    _("the database %s has no lapor schema yet; "
+					    "create it with `lapor init`"), q->path);
 		return lp_error_set(err, LP_EDATA,
-				    "the database %s has schema version %d, older than this "
-				    "lapor (%d); upgrade it with `lapor init`",
+				    _("the database %s has schema version %d, older than this "
+				    "lapor (%d); upgrade it with `lapor init`"),
 				    q->path, v, LP_SCHEMA_VERSION);
 	}
 	return LP_OK;
@@ -121,10 +124,68 @@ static void sq_close(struct lp_store *s)
 	struct sq_store *q = sq(s);
 	if (q->db && q->depth > 0)
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	q->depth = 0;
+	sq_bulk_rolled_back(q);
 	sq_cache_clear(q);
 	sqlite3_close_v2(q->db);
 	free(q->path);
 	free(q);
+}
+
+static int open_v2(struct sq_store *q, const char *name, int oflags, struct lp_error *err)
+{
+	if (q->db) {
+		sq_cache_clear(q);
+		sqlite3_close_v2(q->db);
+		q->db = NULL;
+	}
+	int rc = sqlite3_open_v2(name, &q->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK)
+		return sq_fail(q, rc, err);
+	sqlite3_extended_result_codes(q->db, 1);
+	sqlite3_busy_timeout(q->db, busy_timeout_ms());
+	return LP_OK;
+}
+
+/* True when PATH-suffix exists (or cannot be checked). */
+static bool side_file(const char *path, const char *suffix)
+{
+	char name[PATH_MAX];
+	struct stat sb;
+	if ((size_t)snprintf(name, sizeof name, "%s%s", path, suffix) >= sizeof name)
+		return true;
+	return stat(name, &sb) == 0 || errno != ENOENT;
+}
+
+/* Opens q->path.  A file this user may not write (a read-only file or
+ * directory, as an officer who only reads may be given) is opened for
+ * reading.  When no -wal or -shm file exists (no writer is at work and
+ * no change is pending), as an immutable file: SQLite then creates no
+ * -wal or -shm owned by this user, which would keep the file's owner
+ * from writing later; else with the writers' -shm.  Writes then fail
+ * (sq_begin: LP_EIO, naming the file). */
+static int open_file(struct sq_store *q, struct lp_error *err)
+{
+	int oflags = q->flags & LP_STORE_READONLY ? SQLITE_OPEN_READONLY :
+		     SQLITE_OPEN_READWRITE | (q->flags & LP_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	int rc = open_v2(q, q->path, oflags, err);
+	if (rc || sqlite3_db_readonly(q->db, "main") != 1)
+		return rc;
+	q->flags |= LP_STORE_READONLY;
+	if (side_file(q->path, "-wal") || side_file(q->path, "-shm"))
+		return open_v2(q, q->path, SQLITE_OPEN_READONLY, err);
+	/* file:PATH?immutable=1, with the characters a URI reserves escaped. */
+	char *u = malloc(strlen(q->path) * 3 + 32);
+	if (!u)
+		return sq_oom(err);
+	char *p = u + sprintf(u, "file:");
+	for (const char *c = q->path; *c; c++)
+		p += (*c == '%' || *c == '?' || *c == '#') ? sprintf(p, "%%%02X", *c) :
+							   sprintf(p, "%c", *c);
+	strcpy(p, "?immutable=1");
+	rc = open_v2(q, u, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+	free(u);
+	return rc;
 }
 
 static int sq_open(const char *uri, int flags, struct lp_store **out, struct lp_error *err)
@@ -132,9 +193,9 @@ static int sq_open(const char *uri, int flags, struct lp_store **out, struct lp_
 	struct stat sb;
 	if (!(flags & LP_STORE_CREATE) && stat(uri, &sb) != 0) {
 		if (errno == ENOENT)
-			return lp_error_set(err, LP_ENOENT, "no database at %s; create it with "
-					    "`lapor init`", uri);
-		return lp_error_set(err, LP_EIO, "cannot open the database %s (%s)", uri,
+			return lp_error_set(err, LP_ENOENT, _("no database at %s; create it with "
+					    "`lapor init`"), uri);
+		return lp_error_set(err, LP_EIO, _("cannot open the database %s (%s)"), uri,
 				    strerror(errno));
 	}
 	struct sq_store *q = calloc(1, sizeof *q);
@@ -145,20 +206,11 @@ static int sq_open(const char *uri, int flags, struct lp_store **out, struct lp_
 	q->base.ops = &lp_sqlite_ops;
 	q->flags = flags;
 
-	int oflags = SQLITE_OPEN_NOMUTEX;
-	if (flags & LP_STORE_READONLY)
-		oflags |= SQLITE_OPEN_READONLY;
-	else
-		oflags |= SQLITE_OPEN_READWRITE |
-			  (flags & LP_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
-	int rc = sqlite3_open_v2(uri, &q->db, oflags, NULL);
-	if (rc != SQLITE_OK) {
-		rc = sq_fail(q, rc, err);
+	int rc = open_file(q, err);
+	if (rc) {
 		sq_close(&q->base);
 		return rc;
 	}
-	sqlite3_extended_result_codes(q->db, 1);
-	sqlite3_busy_timeout(q->db, busy_timeout_ms());
 
 	rc = check_version(q, err);
 	if (!rc)
@@ -201,6 +253,11 @@ static int sq_begin(struct lp_store *s, bool write, struct lp_error *err)
 {
 	struct sq_store *q = sq(s);
 	char sql[48];
+	if (write && q->depth == 0 && sqlite3_db_readonly(q->db, "main") == 1)
+		return lp_error_set(err, LP_EIO,
+				    _("the database %s is read-only (this user may not "
+				    "write the file or its directory): nothing was changed"),
+				    q->path);
 	if (q->depth == 0)
 		snprintf(sql, sizeof sql, "%s", write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
 	else
@@ -216,16 +273,22 @@ static int sq_commit(struct lp_store *s, struct lp_error *err)
 	struct sq_store *q = sq(s);
 	char sql[48];
 	if (q->depth == 0)
-		return lp_error_set(err, LP_EINTERNAL, "commit without a transaction");
+		return lp_error_set(err, LP_EINTERNAL, _("commit without a transaction"));
 	if (q->depth > 1)
 		snprintf(sql, sizeof sql, "RELEASE lp%d", q->depth - 1);
 	else
 		snprintf(sql, sizeof sql, "COMMIT");
-	int rc = sq_exec(q, sql, err);
+	/* A bulk intake left open ends before its transaction commits. */
+	int rc = q->depth == 1 ? sq_bulk_intake(s, false, err) : LP_OK;
+	if (rc)
+		return rc;
+	rc = sq_exec(q, sql, err);
 	if (!rc)
 		q->depth--;
 	else if (sqlite3_get_autocommit(q->db))
 		q->depth = 0; /* SQLite rolled the whole transaction back */
+	if (q->depth == 0)
+		sq_bulk_rolled_back(q);
 	bulk_end(q);
 	return rc;
 }
@@ -245,6 +308,7 @@ static void sq_rollback(struct lp_store *s)
 	q->depth--;
 	if (sqlite3_get_autocommit(q->db))
 		q->depth = 0;
+	sq_bulk_rolled_back(q);
 	bulk_end(q);
 }
 
@@ -303,6 +367,10 @@ const struct lp_store_ops lp_sqlite_ops = {
 	.dash_titles = sq_dash_titles,
 	/* a new case with its first event (sq_case_row.c) */
 	.case_insert_first = sq_case_insert_first,
+	/* a bulk intake (sq_bulk.c) */
+	.bulk_intake = sq_bulk_intake,
+	/* SLA outcomes (sq_stage.c) */
+	.case_outcome = sq_case_outcome,
 	/* performance reports (sq_stats.c) */
 	.stats = sq_stats,
 	/* copying a database out (sq_export.c) */

@@ -8,6 +8,7 @@
  * local days in x->tz_minutes; durations count from x->now; a text term
  * matches case_fts (title, body) and carries the privacy condition of x,
  * so "-word" never tells anything about a secret case's text either. */
+#include "i18n.h"
 #include "sq_case_row.h"
 #include "sq_find.h"
 
@@ -508,7 +509,7 @@ static int choose(struct sq_store *q, const struct lp_case_filter *f, const stru
 static int check_args(const struct lp_query_ctx *x, struct lp_error *err)
 {
 	if (!x)
-		return lp_error_set(err, LP_EINTERNAL, "case query: no query context");
+		return lp_error_set(err, LP_EINTERNAL, _("case query: no query context"));
 	return LP_OK;
 }
 
@@ -521,7 +522,7 @@ int sq_case_query(struct lp_store *s, const struct lp_case_filter *f, const stru
 	if (rc)
 		return rc;
 	if (!cb)
-		return lp_error_set(err, LP_EINTERNAL, "case query: no callback");
+		return lp_error_set(err, LP_EINTERNAL, _("case query: no callback"));
 	if (!f) {
 		lp_case_filter_init(&none);
 		f = &none;
@@ -559,7 +560,8 @@ int sq_case_query_count(struct lp_store *s, const struct lp_case_filter *f,
 	if (rc)
 		return rc;
 	if (!out)
-		return lp_error_set(err, LP_EINTERNAL, "case query count: no place for the result");
+		return lp_error_set(err, LP_EINTERNAL,
+				    _("case query count: no place for the result"));
 	*out = 0;
 	if (!f) {
 		lp_case_filter_init(&none);

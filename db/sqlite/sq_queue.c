@@ -1,4 +1,5 @@
 /* sq_queue.c: saved queues (table saved_queue, schema 002). */
+#include "i18n.h"
 #include "sq_find.h"
 
 #include <string.h>
@@ -27,10 +28,10 @@ int sq_queue_put(struct lp_store *s, struct lp_saved_queue *qu, struct lp_error 
 {
 	struct sq_store *q = sq(s);
 	if (!qu)
-		return lp_error_set(err, LP_EINTERNAL, "queue put: missing argument");
+		return lp_error_set(err, LP_EINTERNAL, _("queue put: missing argument"));
 	if (!qu->name[0] || (!qu->owner[0] == !qu->agency[0]))
-		return lp_error_set(err, LP_EDATA, "a saved queue needs a name and either an "
-				    "owner or an agency");
+		return lp_error_set(err, LP_EDATA, _("a saved queue needs a name and either an "
+				    "owner or an agency"));
 	sqlite3_stmt *st = sq_stmt(q, SQL_PUT, err);
 	if (!st)
 		return err->code;
@@ -63,7 +64,7 @@ int sq_queue_delete(struct lp_store *s, const char *owner, const char *agency, c
 	if (rc)
 		return rc;
 	if (sqlite3_changes(q->db) == 0)
-		return lp_error_set(err, LP_ENOENT, "no saved queue \"%s\"", nz(name));
+		return lp_error_set(err, LP_ENOENT, _("no saved queue \"%s\""), nz(name));
 	return LP_OK;
 }
 
@@ -72,7 +73,7 @@ int sq_queue_list(struct lp_store *s, const char *owner, const char *agency, lp_
 {
 	struct sq_store *q = sq(s);
 	if (!cb)
-		return lp_error_set(err, LP_EINTERNAL, "queue list: no callback");
+		return lp_error_set(err, LP_EINTERNAL, _("queue list: no callback"));
 	sqlite3_stmt *st = sq_stmt(q, SQL_LIST, err);
 	if (!st)
 		return err->code;

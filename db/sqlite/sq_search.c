@@ -10,6 +10,7 @@
  * more, bm25 over all of them costs too much, so cases rank by where the
  * words are (title, then title or body, then replies and notes), newest
  * first, each tier read in rowid order and stopped at the page. */
+#include "i18n.h"
 #include "sq_case_row.h"
 #include "sq_find.h"
 
@@ -204,7 +205,7 @@ int sq_case_search(struct lp_store *s, const struct lp_case_filter *f,
 	if (!x || !cb)
 		return lp_error_set(err, LP_EINTERNAL, "search: missing argument");
 	if (limit < 1 || limit > 1000)
-		return lp_error_set(err, LP_EUSAGE, "search: the limit must be 1 to 1000");
+		return lp_error_set(err, LP_EUSAGE, _("search: the limit must be 1 to 1000"));
 	if (!f) {
 		lp_case_filter_init(&none);
 		f = &none;
@@ -214,7 +215,7 @@ int sq_case_search(struct lp_store *s, const struct lp_case_filter *f,
 		return sq_oom(err);
 	if (!*match) {
 		free(match);
-		return lp_error_set(err, LP_EUSAGE, "search: no words to search for");
+		return lp_error_set(err, LP_EUSAGE, _("search: no words to search for"));
 	}
 	int64_t n = 0;
 	int rc = count_matches(q, match, &n, err), left = limit;
@@ -261,7 +262,7 @@ int sq_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t 
 	struct sq_store *q = sq(s);
 	struct lp_case_filter none;
 	if (!cb)
-		return lp_error_set(err, LP_EINTERNAL, "similar cases: no callback");
+		return lp_error_set(err, LP_EINTERNAL, _("similar cases: no callback"));
 	if (!f) {
 		lp_case_filter_init(&none);
 		f = &none;

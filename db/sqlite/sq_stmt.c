@@ -1,5 +1,6 @@
 /* sq_stmt.c: the per-store cache of prepared statements, error mapping
  * and small binding and column helpers. */
+#include "i18n.h"
 #include "sq_internal.h"
 
 #include <stdlib.h>
@@ -7,7 +8,7 @@
 
 int sq_oom(struct lp_error *err)
 {
-	return lp_error_set(err, LP_EINTERNAL, "out of memory");
+	return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
 }
 
 int sq_fail(struct sq_store *q, int rc, struct lp_error *err)
@@ -19,30 +20,32 @@ int sq_fail(struct sq_store *q, int rc, struct lp_error *err)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return lp_error_set(err, LP_EBUSY,
-				    "the database is busy (locked by another lapor); try again");
+				    _("the database is busy (locked by another lapor); try again"));
 	case SQLITE_FULL:
-		return lp_error_set(err, LP_EIO, "the disk holding the database %s is full (%s)",
+		return lp_error_set(err, LP_EIO, _("the disk holding the database %s is full (%s)"),
 				    file, msg);
 	case SQLITE_READONLY:
-		return lp_error_set(err, LP_EIO, "the database %s is read-only (%s)", file, msg);
+		return lp_error_set(err, LP_EIO, _("the database %s is read-only (%s)"), file, msg);
 	case SQLITE_CANTOPEN:
-		return lp_error_set(err, LP_EIO, "cannot open the database %s (%s)", file, msg);
+		return lp_error_set(err, LP_EIO, _("cannot open the database %s (%s)"), file, msg);
 	case SQLITE_PERM:
-		return lp_error_set(err, LP_EIO, "permission denied on the database %s (%s)", file,
+		return lp_error_set(err, LP_EIO,
+				    _("permission denied on the database %s (%s)"), file,
 				    msg);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return lp_error_set(err, LP_EIO, "%s is not a lapor database or is damaged (%s)",
+		return lp_error_set(err, LP_EIO, _("%s is not a lapor database or is damaged (%s)"),
 				    file, msg);
 	case SQLITE_IOERR:
-		return lp_error_set(err, LP_EIO, "I/O error on the database %s (%s)", file, msg);
+		return lp_error_set(err, LP_EIO, _("I/O error on the database %s (%s)"), file, msg);
 	case SQLITE_CONSTRAINT:
-		return lp_error_set(err, LP_EDATA, "the change breaks a rule of the database (%s)",
+		return lp_error_set(err, LP_EDATA,
+				    _("the change breaks a rule of the database (%s)"),
 				    msg);
 	case SQLITE_NOMEM:
 		return sq_oom(err);
 	default:
-		return lp_error_set(err, LP_EINTERNAL, "database error on %s: %s", file, msg);
+		return lp_error_set(err, LP_EINTERNAL, _("database error on %s: %s"), file, msg);
 	}
 }
 

@@ -183,10 +183,15 @@ answered_db() {
 	run "$LAPOR" stats --by officer --csv
 	[ "$status" -eq 0 ]
 	lines=("${lines[@]%$'\r'}")     # CSV rows end in CRLF (RFC 4180)
-	[ "${lines[0]}" = '"GROUP","RECEIVED","CLOSED","OPEN","OVERDUE","RESPONDED","MEDIAN_RESPONSE","MEDIAN_CLOSURE","SATISFACTION","RATINGS"' ]
-	[ "${lines[1]}" = '"","1","0","1","1","0","","","","0"' ]
-	[ "${lines[2]}" = '"clerk3171","1","0","1","0","1","14400","","3.00","1"' ]
-	[ "${lines[3]}" = '"clerk3171b","1","1","0","0","1","7200","21600","4.00","1"' ]
+	[ "${lines[0]}" = '"GROUP","RECEIVED","CLOSED","OPEN","OVERDUE","RESPONDED","MEDIAN_RESPONSE","MEDIAN_CLOSURE","SATISFACTION","RATINGS","ONTIME_VERIFICATION","ONTIME_FIRST_RESPONSE","ONTIME_SETTLEMENT"' ]
+	# On time: case 3's verification is late (open, overdue): 0 of 1; cases
+	# 1 and 2 were verified and answered within their deadlines.
+	[ "${lines[1]}" = '"","1","0","1","1","0","","","","0","0.0000","",""' ]
+	[ "${lines[2]}" = '"clerk3171","1","0","1","0","1","14400","","3.00","1","1.0000","1.0000",""' ]
+	[ "${lines[3]}" = '"clerk3171b","1","1","0","0","1","7200","21600","4.00","1","1.0000","1.0000",""' ]
+	[ "$("$LAPOR" stats --json | jq -c '.[0].on_time | [.verification.met,
+		.verification.ended, .verification.late, .first_response.met,
+		.first_response.ended, .settlement.rate]')" = '[2,2,1,2,2,null]' ]
 	# The window: nothing received on 11-01, all three on 11-02.
 	[ "$("$LAPOR" stats --from 2026-11-01 --to 2026-11-01 --json)" = "[]" ]
 	[ "$("$LAPOR" stats --from 2026-11-02 --to 2026-11-02 --json | jq '.[0].received')" = 3 ]

@@ -158,7 +158,10 @@ void ffx_become(struct ffx *f, enum lp_role role, const char *agency)
 {
 	struct lp_error err;
 	struct lp_officer o = { 0 };
-	lp_strlcpy(o.login, lp_session_unix_login(f->s), sizeof o.login);
+	/* On a server the session acts as the database role (PostgreSQL). */
+	const char *db_login = lp_store_db_login(f->st);
+	lp_strlcpy(o.login, db_login && *db_login ? db_login : lp_session_unix_login(f->s),
+		   sizeof o.login);
 	lp_strlcpy(o.name, "Petugas Uji", sizeof o.name);
 	lp_strlcpy(o.agency, agency, sizeof o.agency);
 	o.role = role;

@@ -1,6 +1,6 @@
 #!/bin/bash
-# crash.sh: SIGKILL lapor at random points during a large import and a
-# burst of actions, then check that nothing committed was lost and
+# crash.sh: SIGKILL lapor at random points during a large import, a
+# burst of actions and an SLA sweep, then check that nothing committed was lost and
 # nothing half-done is visible.  Usage: LAPOR=path crash.sh [ROUNDS]
 # (or CRASH_ROUNDS).  Exits non-zero on the first broken promise.
 set -euo pipefail
@@ -42,11 +42,29 @@ check_db() {
 		NOT EXISTS (SELECT 1 FROM kase k WHERE k.id = e.case_id)
 		OR (e.action IN ('reply', 'note') AND coalesce(e.text, '') = '')")
 	[ "$bad" = 0 ] || fail "$what: $bad orphan or empty events"
+	# Every trigger of the schema is there (a large import drops two
+	# inside its own transaction and fills their rows set-based), and the
+	# full-text index and the open-case tallies agree with the cases.
+	bad=$(sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" "SELECT group_concat(name) FROM
+		(SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)")
+	[ "$bad" = "$TRIGGERS" ] || fail "$what: triggers $bad, not $TRIGGERS"
+	sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" \
+		"INSERT INTO case_fts(case_fts, rank) VALUES ('integrity-check', 1)" ||
+		fail "$what: the full-text index disagrees with the cases"
+	bad=$(sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" "WITH t AS (SELECT agency, assignee,
+		status, CASE WHEN due_at = 0 THEN -1 ELSE due_at / 86400 END, count(*) FROM kase
+		WHERE status IN ('new', 'postponed', 'assigned', 'in_progress') GROUP BY 1, 2, 3, 4),
+		s AS (SELECT agency, assignee, status, due_day, n FROM stat_open WHERE n <> 0)
+		SELECT count(*) FROM (SELECT * FROM t EXCEPT SELECT * FROM s
+			UNION ALL SELECT * FROM s EXCEPT SELECT * FROM t)")
+	[ "$bad" = 0 ] || fail "$what: stat_open disagrees with the cases ($bad rows)"
 }
 
 count_cases() { sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" 'SELECT count(*) FROM kase'; }
 
 "$LAPOR" init >/dev/null
+TRIGGERS=$(sqlite3 "$LAPOR_DB" "SELECT group_concat(name) FROM
+	(SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)")
 "$LAPOR" officer add clerka --name "Clerk A" --agency 31.71 --role clerk >/dev/null
 "$LAPOR" officer add clerkb --name "Clerk B" --agency 31.71 --role clerk >/dev/null
 
@@ -149,6 +167,65 @@ if missing:
 print('ok - %d logged successes all present' % sum(1 for _ in open(sys.argv[1])))
 PY
 
+# 3. The SLA sweep, killed, on a database where (with the clock moved on
+# six weeks) nearly every open case is overdue.  Each escalation is one
+# lp_act (its event and its case change in one transaction): after each
+# kill the checks above hold, and every escalation made so far shows on
+# its case; then sweeps run to the end do the rest, and together they
+# escalate each overdue case exactly once (the count a sweep makes on an
+# untouched copy).
+LATER="2026-12-15T03:00:00Z"
+sweep_events() {
+	sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" "SELECT count(*) FROM event WHERE action = 'escalate'"
+}
+# An escalation since the start of this part whose case does not show it
+# (held by, and escalated to, the event's agency, with a fresh deadline
+# after LATER), or a case escalated twice.
+check_sweep() {
+	local what=$1 bad
+	bad=$(sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" "SELECT e.case_id FROM event e
+		JOIN kase k ON k.id = e.case_id
+		WHERE e.action = 'escalate' AND e.at >= strftime('%s', '$LATER')
+		AND (k.escalated_to <> e.detail OR k.escalation < 1
+			OR k.due_at <= strftime('%s', '$LATER')
+			OR e.seq <> (SELECT max(seq) FROM event x WHERE x.case_id = e.case_id
+				AND x.action = 'escalate'))
+		UNION ALL
+		SELECT case_id FROM event WHERE action = 'escalate'
+			AND at >= strftime('%s', '$LATER')
+		GROUP BY case_id HAVING count(*) > 1 LIMIT 5")
+	[ -z "$bad" ] || fail "$what: escalations half-done or made twice on cases: $bad"
+}
+e0=$(sweep_events)
+sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" "VACUUM INTO '$WORK/sweep-copy.db'"
+start=$(date +%s%N)
+expected=$(LAPOR_DB="$WORK/sweep-copy.db" LAPOR_NOW=$LATER "$LAPOR" sweep --json | jq .escalated)
+took=$((($(date +%s%N) - start) / 1000000))
+rm -f "$WORK/sweep-copy.db"
+[ "$expected" -gt 1000 ] || fail "only $expected overdue cases: too few to kill a sweep midway"
+echo "# a sweep escalating $expected cases takes ${took} ms"
+for ((r = 1; r <= ROUNDS; r++)); do
+	# A random point of what is left to do.
+	left=$((expected - ($(sweep_events) - e0)))
+	LAPOR_NOW=$LATER "$LAPOR" sweep >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(rand_delay $((took * left / expected)))"
+	kill -KILL "$pid" 2>/dev/null || true
+	if wait "$pid"; then st=0; else st=$?; fi
+	check_db "sweep round $r"
+	check_sweep "sweep round $r"
+	echo "ok - sweep round $r (exit $st, $(($(sweep_events) - e0)) of $expected escalated)"
+done
+LAPOR_NOW=$LATER "$LAPOR" sweep >/dev/null
+out=$(LAPOR_NOW=$LATER "$LAPOR" sweep --json | jq -c '[.escalated, .closed, .failed]')
+[ "$out" = "[0,0,0]" ] || fail "a sweep after a completed one still acted: $out"
+check_db "after the sweeps"
+check_sweep "after the sweeps"
+[ $(($(sweep_events) - e0)) -eq "$expected" ] ||
+	fail "the killed sweeps and the last one escalated $(($(sweep_events) - e0)) cases," \
+		"not $expected"
+echo "ok - killed sweeps and a last one escalated each of $expected overdue cases once"
+
 # The checks can fail: a copy with a half-done action (an event whose
 # status change and version bump never happened) must be caught.
 sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" "VACUUM INTO '$WORK/half.db'"
@@ -160,4 +237,15 @@ if (LAPOR_DB="$WORK/half.db"; check_db "self-test") 2>/dev/null; then
 	fail "check_db did not notice a half-done action"
 fi
 echo "ok - a planted half-done action is caught by the checks"
+# And an escalation event without its case change, or a second one.
+sqlite3 -cmd '.timeout 5000' "$LAPOR_DB" "VACUUM INTO '$WORK/half2.db'"
+sqlite3 "$WORK/half2.db" "INSERT INTO event (case_id, seq, at, officer, action, status_from,
+	status_to, agency_from, agency_to, visibility, detail, prev_hash, hash)
+	SELECT case_id, seq + 1, strftime('%s', '$LATER') + 60, 'system', 'escalate', status_to,
+	status_to, agency_to, agency_to, 'system', 'KEMENPANRB', hash, hash FROM event
+	WHERE case_id = (SELECT max(id) FROM kase) ORDER BY seq DESC LIMIT 1"
+if (LAPOR_DB="$WORK/half2.db"; check_sweep "self-test") 2>/dev/null; then
+	fail "check_sweep did not notice an escalation without its case change"
+fi
+echo "ok - a planted half-done escalation is caught by the checks"
 echo "crash.sh: all rounds passed"

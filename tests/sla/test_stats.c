@@ -36,6 +36,10 @@ static void add_event(struct sla_db *d, int64_t id, enum lp_action action, int64
 	c.version++;
 	assert_int_equal(lp_journal_append(d->st, &c, &e, &err), LP_OK);
 	assert_int_equal(lp_store_case_update(d->st, &c, v, &err), LP_OK);
+	/* The report's columns, as lp_act() writes them (a reply, a close). */
+	struct lp_case_outcome o;
+	if (lp_sla_outcome(action, &c, &c, at, &o))
+		assert_int_equal(lp_store_case_outcome(d->st, id, &o, &err), LP_OK);
 	assert_int_equal(lp_store_commit(d->st, &err), LP_OK);
 	lp_case_clear(&c);
 }
@@ -79,6 +83,8 @@ static int setup(void **state)
 	for (int i = 0; i < 3; i++)
 		add_event(&db, a + i, LP_ACTION_REPLY, T0 + 3600 * (i + 1), NULL);
 	add_event(&db, b, LP_ACTION_REPLY, T0 + 4 * 3600, NULL);
+	/* A second reply: the time to first response stays the first's. */
+	add_event(&db, a, LP_ACTION_REPLY, T0 + 20 * 3600, NULL);
 	add_event(&db, c, LP_ACTION_CLOSE, T0 + 10 * 3600, "resolved");
 	add_event(&db, c, LP_ACTION_FEEDBACK, T0 + 11 * 3600, "2");
 	add_event(&db, c, LP_ACTION_FEEDBACK, T0 + 12 * 3600, "5");

@@ -19,8 +19,10 @@ screen | sed -n 30p | grep -qF "F2Reply" || fail "F-key bar lacks F2 Reply"
 keys x
 wait_for "Keys: list"
 screen | grep -E "^ *R, <F2> +reply" >/dev/null || fail "help lacks the reply binding"
-screen | grep -E "^ *K, <F7> +claim" >/dev/null || fail "help lacks the claim binding"
 screen | grep -E "^ *x, \?, <F1> +help" >/dev/null || fail "help lacks x"
+# The help is longer than 30 rows: Space pages on.
+screen | grep -E "^ *K, <F7> +claim" >/dev/null || keys Space
+screen | grep -E "^ *K, <F7> +claim" >/dev/null || fail "help lacks the claim binding"
 keys q
 wait_gone "Keys: list"
 # The case view has its own keymap (Left goes back).

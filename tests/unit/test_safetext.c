@@ -216,7 +216,7 @@ static void test_one_mib_hostile_body_is_linear(void **state)
 	char *in = malloc(n);
 	assert_non_null(in);
 	static const char pieces[][12] = { "\x1b[31m", "teks ", "\x1b]0;", "\x07", "東", "\xFF",
-					   "\xC2\x9B" "1m", "\xE2\x80\xAE", "\r\n", "\x1b" };
+					   "\xC2\2331m" /* C1 CSI, then "1m" */, "\xE2\x80\xAE", "\r\n", "\x1b" };
 	size_t o = 0, k = 0;
 	while (o < n) {
 		const char *p = pieces[k++ % 10];

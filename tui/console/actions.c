@@ -42,11 +42,25 @@ static int to_lp_action(enum con_action a)
 }
 
 #define X_RCODE(s, c, h) c,
-#define X_RHELP(s, c, h) c "  " h,
+#define X_RHELP(s, c, h) h,
 static const char *const reason_codes[] = { LP_ARCHIVE_REASON_LIST(X_RCODE) };
-static const char *const reason_labels[] = { LP_ARCHIVE_REASON_LIST(X_RHELP) };
+static const char *const reason_helps[] = { LP_ARCHIVE_REASON_LIST(X_RHELP) };
 static const char *const resolution_codes[] = { LP_RESOLUTION_LIST(X_RCODE) };
-static const char *const resolution_labels[] = { LP_RESOLUTION_LIST(X_RHELP) };
+static const char *const resolution_helps[] = { LP_RESOLUTION_LIST(X_RHELP) };
+
+#define PICK_LABEL_MAX 240
+
+/* The picker's lines: the code (what the command line takes) and its
+ * help in the officer's language. */
+static const char *const *pick_labels(const char *const *codes, const char *const *helps, int n,
+				      char (*buf)[PICK_LABEL_MAX], const char **labels)
+{
+	for (int i = 0; i < n; i++) {
+		snprintf(buf[i], PICK_LABEL_MAX, "%-22s %s", codes[i], _(helps[i]));
+		labels[i] = buf[i];
+	}
+	return labels;
+}
 
 static bool ask_text(struct con_app *app, const char *prompt, struct request *r, bool required)
 {
@@ -67,7 +81,8 @@ static bool ask_text(struct con_app *app, const char *prompt, struct request *r,
 static void what(char *buf, size_t n, int64_t id, int many)
 {
 	if (many > 1)
-		snprintf(buf, n, _("%d tagged cases"), many);
+		snprintf(buf, n, P_("%d tagged case", "%d tagged cases", (unsigned long)many),
+			 many);
 	else
 		snprintf(buf, n, _("case %lld"), (long long)id);
 }
@@ -76,6 +91,8 @@ static void what(char *buf, size_t n, int64_t id, int many)
 static bool gather(struct con_app *app, enum con_action a, int64_t id, int many, struct request *r)
 {
 	char target[64], q[600], title[200];
+	char lbuf[LP_REASON_COUNT + LP_RESOLUTION_COUNT][PICK_LABEL_MAX];
+	const char *plabels[LP_REASON_COUNT + LP_RESOLUTION_COUNT];
 	int k;
 
 	what(target, sizeof(target), id, many);
@@ -97,7 +114,8 @@ static bool gather(struct con_app *app, enum con_action a, int64_t id, int many,
 		return ask_text(app, _("What more do you ask the citizen? "), r, true);
 	case CON_ACT_ARCHIVE:
 		snprintf(title, sizeof(title), _("Archive %s: why?"), target);
-		k = con_pick(app, title, reason_labels, LP_REASON_COUNT);
+		k = con_pick(app, title, pick_labels(reason_codes, reason_helps, LP_REASON_COUNT,
+						    lbuf, plabels), LP_REASON_COUNT);
 		if (k < 0)
 			return false;
 		snprintf(r->code, sizeof(r->code), "%s", reason_codes[k]);
@@ -169,7 +187,9 @@ static bool gather(struct con_app *app, enum con_action a, int64_t id, int many,
 	}
 	case CON_ACT_CLOSE:
 		snprintf(title, sizeof(title), _("Close %s: resolution?"), target);
-		k = con_pick(app, title, resolution_labels, LP_RESOLUTION_COUNT);
+		k = con_pick(app, title, pick_labels(resolution_codes, resolution_helps,
+						    LP_RESOLUTION_COUNT, lbuf, plabels),
+			     LP_RESOLUTION_COUNT);
 		if (k < 0)
 			return false;
 		snprintf(r->code, sizeof(r->code), "%s", resolution_codes[k]);
@@ -183,15 +203,40 @@ static bool gather(struct con_app *app, enum con_action a, int64_t id, int many,
 	case CON_ACT_MERGE: {
 		char into[32] = "";
 		char *end;
-		long long n;
+		long long n = 0;
+		int64_t ids[8];
+		char labels[9][160];
+		const char *lp[9];
+		int64_t cid, cver;
+		int ns = 0;
 
-		if (!con_prompt(app, _("Merge into which case (the one kept)? "), into,
-				sizeof(into)))
-			return false;
-		n = strtoll(into, &end, 10);
-		if (*end || n <= 0) {
-			con_message(app, true, _("Not a case number: %s"), into);
-			return false;
+		/* The case view's duplicate suggestions come first. */
+		if (many == 1 && app->casev && con_case_view_current(app->casev, &cid, &cver) &&
+		    cid == id)
+			ns = con_case_view_similar(app->casev, ids, labels, 8);
+		if (ns > 0) {
+			for (int i = 0; i < ns; i++)
+				lp[i] = labels[i];
+			snprintf(labels[ns], sizeof(labels[ns]), "%s",
+				 _("Another case: type its number"));
+			lp[ns] = labels[ns];
+			snprintf(title, sizeof(title), _("Merge %s into which similar case?"),
+				 target);
+			k = con_pick(app, title, lp, ns + 1);
+			if (k < 0)
+				return false;
+			if (k < ns)
+				n = ids[k];
+		}
+		if (n <= 0) {
+			if (!con_prompt(app, _("Merge into which case (the one kept)? "), into,
+					sizeof(into)))
+				return false;
+			n = strtoll(into, &end, 10);
+			if (*end || n <= 0) {
+				con_message(app, true, _("Not a case number: %s"), into);
+				return false;
+			}
 		}
 		r->args.into = n;
 		snprintf(q, sizeof(q), _("Archive %s as a duplicate of case %lld? This cannot be "
@@ -289,7 +334,9 @@ int con_run_tagged(struct con_app *app, enum con_action a)
 			 lp_action_name(r.args.action), ok, refused);
 		con_show_text(app, title, report, _("q: back"));
 	}
-	con_message(app, refused > 0, _("%s on %d tagged cases: %d done, %d refused%s%s"),
+	con_message(app, refused > 0, P_("%s on %d tagged case: %d done, %d refused%s%s",
+					 "%s on %d tagged cases: %d done, %d refused%s%s",
+					 (unsigned long)n),
 		    lp_action_name(r.args.action), n, ok, refused, refused == 1 ? ": " : ".",
 		    refused == 1 ? report : "");
 	if (refused == 0)

@@ -82,24 +82,37 @@ static void close_case(struct con_app *app)
 		return;
 	app->casev->ops->destroy(app->casev);
 	app->casev = NULL;
-	app->focus = app->list;
+	app->focus = con_main_view(app);
+}
+
+static void close_over(struct con_app *app)
+{
+	if (!app->over)
+		return;
+	app->over->ops->destroy(app->over);
+	app->over = NULL;
+	if (app->focus != app->casev)
+		app->focus = con_main_view(app);
 }
 
 static void reload_all(struct con_app *app)
 {
 	con_queues_recount(app);
 	app->list->ops->reload(app->list);
+	if (app->over)
+		app->over->ops->reload(app->over);
 	if (app->casev)
 		app->casev->ops->reload(app->casev);
 }
 
 static int switch_queue(struct con_app *app, int dir)
 {
-	int n = con_queue_count();
+	int n = con_queue_count(app);
 
 	for (int q = app->queue + dir; q >= 0 && q < n; q += dir)
 		if (con_queue_visible(app, q)) {
 			close_case(app);
+			close_over(app);
 			con_list_set_queue(app->list, q);
 			con_queues_select(app->queues, q);
 			break;
@@ -116,6 +129,22 @@ static int app_key(struct con_app *app, enum con_action a)
 	case CON_ACT_QUIT:
 		if (app->focus == app->list)
 			return CON_F_QUIT;
+		if (app->over && app->focus == app->over)
+			close_over(app);
+		return CON_F_REDRAW;
+	case CON_ACT_LIMIT:
+		return con_limit_prompt(app);
+	case CON_ACT_FIND: {
+		char buf[sizeof(app->find)];
+
+		snprintf(buf, sizeof(buf), "%s", app->find);
+		if (con_prompt(app, _("Search every case for: "), buf, sizeof(buf)) && buf[0])
+			con_search_open(app, buf);
+		return CON_F_REDRAW;
+	}
+	case CON_ACT_DASHBOARD:
+		close_case(app);
+		con_dashboard_open(app);
 		return CON_F_REDRAW;
 	case CON_ACT_HELP:
 		con_show_help(app);
@@ -126,8 +155,11 @@ static int app_key(struct con_app *app, enum con_action a)
 	case CON_ACT_QUEUES:
 		if (app->focus == app->casev)
 			close_case(app);
-		if (!app->lay.sidebar)
+		close_over(app);
+		if (!app->lay.sidebar && !app->narrow_queues) {
 			app->narrow_queues = true;
+			con_queues_recount_saved(app); /* counted when shown */
+		}
 		app->focus = app->queues;
 		con_queues_select(app->queues, app->queue);
 		return CON_F_REDRAW;
@@ -181,6 +213,12 @@ static int app_key(struct con_app *app, enum con_action a)
 	if (app->casev && app->focus == app->casev) {
 		if (!con_case_view_current(app->casev, &id, &version))
 			return CON_F_REDRAW;
+	} else if (app->over && app->focus == app->over) {
+		if (!app->over->ops->current ||
+		    !app->over->ops->current(app->over, &id, &version)) {
+			con_message(app, false, _("No case selected."));
+			return CON_F_REDRAW;
+		}
 	} else {
 		r = con_list_selected(app->list);
 		if (!r) {
@@ -258,6 +296,7 @@ static int run(struct con_app *app)
 		key = con_key_from_wch(rc, (unsigned)ch);
 		a = con_keymap_lookup(&app->conf.keys, app->focus->ops->keymap, key);
 		app->msg[0] = '\0';
+		app->msg2[0] = '\0';
 		if (a == CON_ACT_NONE) {
 			con_message(app, false, _("Key %s does nothing here; ? lists the keys."),
 				    con_key_name(key, keyname, sizeof(keyname)));
@@ -329,7 +368,7 @@ int lp_console_run(struct lp_session *s, const char *config_path)
 	con_trace(app, "start");
 	setlocale(LC_ALL, "");
 	con_config_load(&app->conf, config_path);
-	for (int q = 0; q < con_queue_count(); q++)
+	for (int q = 0; q < con_queue_count(app); q++)
 		if (con_queue_visible(app, q)) {
 			app->queue = q;
 			break;
@@ -366,6 +405,7 @@ int lp_console_run(struct lp_session *s, const char *config_path)
 			    app->conf.nerrors > 1 ? _(" (and more errors)") : "");
 	status = run(app);
 	con_cmdline_end();
+	con_limit_end();
 	endwin();
 	con_curses_active(false);
 	if (app->conf.nerrors)
@@ -374,6 +414,9 @@ int lp_console_run(struct lp_session *s, const char *config_path)
 out:
 	if (app->casev)
 		app->casev->ops->destroy(app->casev);
+	if (app->over)
+		app->over->ops->destroy(app->over);
+	free(app->saved);
 	if (app->list)
 		app->list->ops->destroy(app->list);
 	if (app->queues)

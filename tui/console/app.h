@@ -19,6 +19,7 @@
 #include "layout.h"
 #include "listmodel.h"
 #include "model.h"
+#include "store.h"
 
 struct lp_session;
 struct con_app;
@@ -46,6 +47,9 @@ struct con_view_ops {
 	void (*resize)(struct con_view *v);       /* v->r changed */
 	int (*reload)(struct con_view *v);        /* re-reads data after a change: CON_F_* */
 	void (*destroy)(struct con_view *v);      /* frees the view (NULL allowed) */
+	/* The case the view points at (NULL op or false: none): what the
+	 * upper-case keys act on when the view has the focus. */
+	bool (*current)(struct con_view *v, int64_t *id, int64_t *version);
 };
 
 struct con_view {
@@ -65,14 +69,23 @@ bool con_case_view_current(struct con_view *cv, int64_t *id, int64_t *version);
 int con_case_view_load(struct con_view *cv);
 const struct lp_case *con_case_view_case(struct con_view *cv); /* borrowed; NULL when not loaded */
 
-/* Queue selection (queues.c). */
-int con_queue_count(void);
-const char *con_queue_name(int q);          /* translated */
+/* Queue selection (queues.c).  Queues 0 .. con_queue_builtin()-1 are
+ * the built-in ones; the officer's saved queues (lp_queue_list) follow. */
+int con_queue_builtin(void);
+int con_queue_count(struct con_app *app);   /* built-in + saved */
+/* Translated built-in name, or the saved queue's name (not yet safe:
+ * draw it with con_put). */
+const char *con_queue_name(struct con_app *app, int q);
+/* The saved queue's canonical query for queue q, or NULL for a built-in one. */
+const char *con_queue_query(struct con_app *app, int q);
 bool con_queue_visible(struct con_app *app, int q);
 /* Fills opts for queue q; *floor_now set when the queue starts after now. */
 void con_queue_opts(struct con_app *app, int q, struct lp_list_opts *o, bool *floor_now);
-/* Recounts every visible queue (app->counts). */
+/* Re-reads the saved queues and recounts every visible queue (app->counts).
+ * Saved queues are counted only while the queue list is on the screen. */
 void con_queues_recount(struct con_app *app);
+/* Re-reads and counts the saved queues only (when the list comes into view). */
+void con_queues_recount_saved(struct con_app *app);
 /* Highlights queue q in the queue view. */
 void con_queues_select(struct con_view *queues, int q);
 
@@ -82,6 +95,40 @@ void con_list_set_queue(struct con_view *list, int q);
 const struct con_row *con_list_selected(struct con_view *list);
 /* The current sort, for the header. Static/translated string. */
 const char *con_list_sort_name(struct con_view *list);
+/* Limits the list to the query text (ANDed with the queue's own query);
+ * "" or NULL clears the limit.  On a bad query the list stays as it was
+ * and the message shows the parser's error with a caret (limit.c). */
+void con_list_set_limit(struct con_view *list, const char *text);
+/* The active limit ("" when none) and its count (capped at
+ * LP_QUEUE_COUNT_CAP), for the header. */
+const char *con_list_limit(struct con_view *list, int64_t *count);
+
+/* limit.c: the 'l' prompt (libedit, its own history file); returns CON_F_*. */
+int con_limit_prompt(struct con_app *app);
+void con_limit_end(void);
+/* "(a) (b)" of two query texts, either may be empty; returns false when
+ * out does not hold it.  Pure. */
+bool con_limit_compose(const char *a, const char *b, char *out, size_t n);
+/* Two lines for a bad query: line1 = prefix + the query, line2 = spaces
+ * and a caret under `column` (1-based characters) then the message, both
+ * scrolled so the caret stays within `cols` columns.  Pure. */
+void con_caret_lines(const char *prefix, const char *query, int column, const char *message,
+		     int cols, char *line1, size_t n1, char *line2, size_t n2);
+
+/* searchview.c: full-text search results as a list (Enter opens a case
+ * with the words highlighted).  Replaces app->over. */
+void con_search_open(struct con_app *app, const char *text);
+/* dashview.c: the supervisor dashboard.  Replaces app->over. */
+void con_dashboard_open(struct con_app *app);
+/* One bar of `width` cells for v of max: UTF-8 eighth blocks when utf8,
+ * else '#'; writes at most n bytes.  Returns the cells used.  Pure. */
+int con_bar(int64_t v, int64_t max, int width, bool utf8, char *buf, size_t n);
+
+/* caseview.c: the similar open cases shown in the case view (at most
+ * max); returns how many.  ids/labels are filled; labels are safe. */
+int con_case_view_similar(struct con_view *cv, int64_t *ids, char (*labels)[160], int max);
+/* Highlight these words (lp_highlight) in the case view; NULL or "": none. */
+void con_case_view_highlight(struct con_view *cv, const char *words);
 
 #define CON_TAGS_MAX 10000
 
@@ -93,17 +140,22 @@ struct con_app {
 	struct con_view *queues;          /* the queue list (sidebar or full screen) */
 	struct con_view *list;            /* the case list */
 	struct con_view *casev;           /* the open case, or NULL */
+	struct con_view *over;            /* search results or dashboard over the list, or NULL */
 	struct con_view *focus;           /* the view receiving keys */
 	bool narrow_queues;               /* narrow screen: the queue list replaces the case list */
 	int queue;                        /* the open queue */
 	int64_t counts[32];               /* live count per queue (-1 unknown) */
+	struct lp_saved_queue *saved;     /* the officer's saved queues (owned) */
+	int nsaved;                       /* how many (at most 32 - built-in queues) */
 	int64_t data_version;             /* last seen lp_store_data_version */
 	char msg[1024];                   /* the message line */
 	bool msg_error;
+	char msg2[1024];                  /* a line above the message (query echo), or "" */
 	bool tag_prefix;                  /* ';' pressed: the next action applies to the tags */
 	int64_t tags[CON_TAGS_MAX];       /* tagged cases */
 	int ntags;
 	char search[256];                 /* the last search */
+	char find[256];                   /* the last full-text search */
 	FILE *trace;                      /* LAPOR_TRACE_FILE, or NULL */
 	bool quit;
 };
@@ -135,6 +187,10 @@ int con_getkey(wint_t *ch);
 void con_resume(struct con_app *app);
 
 /* draw.c: drawing helpers.  Text must already be safe. */
+/* As con_put, drawing the byte ranges of `words` found by lp_highlight
+ * in s with hl_attr (s must be safe already). */
+void con_put_hl(int y, int x, int w, const char *s, const char *words, unsigned long attr,
+		unsigned long hl_attr);
 /* Writes s fitted to w columns at (y, x), padded with spaces. */
 void con_put(int y, int x, int w, const char *s, unsigned long attr);
 /* Fills w columns with spaces. */

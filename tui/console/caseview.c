@@ -13,10 +13,13 @@
 #include "cases.h"
 #include "colors.h"
 #include "directory.h"
+#include "find.h"
 #include "i18n.h"
 #include "safetext.h"
 #include "session.h"
 #include "timefmt.h"
+
+#define CON_SIMILAR_MAX 5
 
 struct cline {
 	char *text;              /* safe, fits the width it was wrapped to */
@@ -35,6 +38,10 @@ struct case_view {
 	int top;                 /* first line shown */
 	int wrapped_w;           /* the width the lines were wrapped to */
 	int64_t events;
+	char hl[256];            /* words to highlight (a full-text search), "" none */
+	int nsim;                /* similar open cases (duplicate suggestions) */
+	int64_t sim_ids[CON_SIMILAR_MAX];
+	char sim_labels[CON_SIMILAR_MAX][160];
 };
 
 static void add(struct case_view *cv, const char *text, size_t len, enum con_color color, bool bold)
@@ -145,9 +152,10 @@ static void clear_lines(struct case_view *cv)
 static void field(struct case_view *cv, const char *label, const char *value)
 {
 	char safe[512], line[700];
+	int pad = 12 - (int)lp_text_width(label); /* by display width, not bytes */
 
 	con_safe_line(value, safe, sizeof(safe));
-	snprintf(line, sizeof(line), "%-12s %s", label, safe);
+	snprintf(line, sizeof(line), "%s%*s %s", label, pad > 0 ? pad : 0, "", safe);
 	add(cv, line, strlen(line), CON_COLOR_NORMAL, false);
 }
 
@@ -200,9 +208,54 @@ static int add_event(const struct lp_event *e, void *ud)
 			    color == CON_COLOR_SYSTEM_EVENT ? CON_COLOR_NORMAL : color);
 	else if (e->action == LP_ACTION_REPLY || e->action == LP_ACTION_NOTE ||
 		 e->action == LP_ACTION_MESSAGE)
-		add(cv, "   (hidden)", 11, CON_COLOR_SYSTEM_EVENT, false);
+	{
+		char hidden[100];
+
+		snprintf(hidden, sizeof(hidden), "   %s", _("(hidden)"));
+		add(cv, hidden, strlen(hidden), CON_COLOR_SYSTEM_EVENT, false);
+	}
 	cv->events++;
 	return 0;
+}
+
+static int similar_row(const struct lp_case *c, double score, void *ud)
+{
+	struct case_view *cv = ud;
+	char title[100];
+
+	if (cv->nsim >= CON_SIMILAR_MAX)
+		return 1;
+	con_safe_line(c->title ? c->title : _("(hidden)"), title, sizeof(title));
+	cv->sim_ids[cv->nsim] = c->id;
+	snprintf(cv->sim_labels[cv->nsim], sizeof(cv->sim_labels[0]), "%7lld  %5.2f  %-11.11s %s",
+		 (long long)c->id, score, c->agency, title);
+	cv->nsim++;
+	return 0;
+}
+
+/* The duplicate suggestions: a short section; M merges into one of them. */
+static void add_similar(struct case_view *cv)
+{
+	struct con_app *app = cv->v.app;
+	struct lp_error err;
+	char head[200];
+	int rc;
+
+	cv->nsim = 0;
+	if (!lp_status_is_open(cv->c.status))
+		return;
+	rc = lp_case_similar(app->s, cv->id, CON_SIMILAR_MAX, similar_row, cv, &err);
+	if ((rc != LP_OK && rc != 1) || cv->nsim == 0)
+		return;
+	add(cv, "", 0, CON_COLOR_NORMAL, false);
+	snprintf(head, sizeof(head), "%s  (%s)", _("Similar open cases"),
+		 _("M merges this case into one"));
+	add(cv, head, strlen(head), CON_COLOR_LABEL, true);
+	snprintf(head, sizeof(head), "%7s  %5s  %-11s %s", _("No."), _("Score"), _("Agency"),
+		 _("Title"));
+	add(cv, head, strlen(head), CON_COLOR_LABEL, false);
+	for (int i = 0; i < cv->nsim; i++)
+		add(cv, cv->sim_labels[i], strlen(cv->sim_labels[i]), CON_COLOR_NORMAL, false);
 }
 
 static int load(struct case_view *cv)
@@ -276,6 +329,7 @@ static int load(struct case_view *cv)
 	else
 		add(cv, _("(text hidden: secret case)"), strlen(_("(text hidden: secret case)")),
 		    CON_COLOR_SYSTEM_EVENT, false);
+	add_similar(cv);
 	cv->events = 0;
 	rc = lp_case_events(app->s, cv->id, add_event, &x, &err);
 	if (rc != LP_OK)
@@ -299,7 +353,8 @@ static void cv_draw(struct con_view *v)
 
 			if (cv->lines[k].bold)
 				a |= A_BOLD;
-			con_put(v->r.y + i, v->r.x, v->r.w, cv->lines[k].text, a);
+			con_put_hl(v->r.y + i, v->r.x, v->r.w, cv->lines[k].text, cv->hl, a,
+				   con_color_attr(CON_COLOR_MATCH));
 		} else {
 			con_blank(v->r.y + i, v->r.x, v->r.w, A_NORMAL);
 		}
@@ -434,4 +489,26 @@ const struct lp_case *con_case_view_case(struct con_view *v)
 	struct case_view *cv = (struct case_view *)v;
 
 	return v && cv->loaded ? &cv->c : NULL;
+}
+
+int con_case_view_similar(struct con_view *v, int64_t *ids, char (*labels)[160], int max)
+{
+	struct case_view *cv = (struct case_view *)v;
+	int n = 0;
+
+	if (!v || !cv->loaded)
+		return 0;
+	for (; n < cv->nsim && n < max; n++) {
+		ids[n] = cv->sim_ids[n];
+		snprintf(labels[n], 160, "%s", cv->sim_labels[n]);
+	}
+	return n;
+}
+
+void con_case_view_highlight(struct con_view *v, const char *words)
+{
+	struct case_view *cv = (struct case_view *)v;
+
+	if (v)
+		snprintf(cv->hl, sizeof(cv->hl), "%s", words ? words : "");
 }

@@ -27,7 +27,8 @@ static int nagency;
 
 static const char *const commands[] = {
 	"goto", "quit", "help", "reply", "note", "verify", "postpone", "archive", "claim",
-	"assign", "transfer", "escalate", "extend", "close", "reopen", "merge", NULL,
+	"assign", "transfer", "escalate", "extend", "close", "reopen", "merge", "search",
+	"limit", "dashboard", NULL,
 };
 
 static char *prompt(EditLine *e)
@@ -330,6 +331,33 @@ int con_run_command(struct con_app *app, const char *line)
 			flags = command_error(app, "%s", _("usage: goto CASE-NUMBER"));
 		else
 			con_open_case(app, n);
+		goto out;
+	}
+	if (strcmp(argv[0], "dashboard") == 0) {
+		if (app->casev) {
+			app->casev->ops->destroy(app->casev);
+			app->casev = NULL;
+		}
+		con_dashboard_open(app);
+		goto out;
+	}
+	if (strcmp(argv[0], "search") == 0 || strcmp(argv[0], "limit") == 0) {
+		/* The rest of the line as typed, quotes and all: it is a query or words. */
+		const char *rest = line + strspn(line, " \t");
+
+		rest += strcspn(rest, " \t");
+		rest += strspn(rest, " \t");
+		if (argv[0][0] == 'l') {
+			if (app->focus != app->list)
+				con_message(app, false, "%s", _("A limit applies to the case list "
+							 "(q goes back to it)."));
+			else
+				con_list_set_limit(app->list, rest);
+		} else if (!rest[0]) {
+			flags = command_error(app, "%s", _("usage: search WORDS"));
+		} else {
+			con_search_open(app, rest);
+		}
 		goto out;
 	}
 	a = con_action_parse(argv[0]);

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 const char con_default_config[] =
 	"# lapor.conf defaults (see lapor.conf(5))\n"
 	"set sidebar auto\n"
@@ -48,6 +50,9 @@ const char con_default_config[] =
 	"bind generic ] next-queue\n"
 	"bind generic [ prev-queue\n"
 	"bind generic o goto\n"
+	"bind generic l limit\n"
+	"bind generic f find\n"
+	"bind generic d dashboard\n"
 	"# changing a case: upper case (and F-keys)\n"
 	"bind generic R reply\n"
 	"bind generic <F2> reply\n"
@@ -162,23 +167,23 @@ static void do_bind(struct con_config *c, const char *name, int line, int n, cha
 	int view, key, action;
 
 	if (n != 4) {
-		report(c, name, line, "usage: bind VIEW KEY ACTION");
+		report(c, name, line, _("usage: bind VIEW KEY ACTION"));
 		return;
 	}
 	view = con_view_parse(w[1]);
 	if (view < 0) {
-		report(c, name, line, "unknown view \"%.40s\" (generic, list, case, queues)", w[1]);
+		report(c, name, line, _("unknown view \"%.40s\" (generic, list, case, queues)"), w[1]);
 		return;
 	}
 	key = con_key_parse(w[2]);
 	if (key < 0) {
-		report(c, name, line, "unknown key \"%.40s\" (x, X, ^X, <Enter>, <F2>, <Up> ...)",
+		report(c, name, line, _("unknown key \"%.40s\" (x, X, ^X, <Enter>, <F2>, <Up> ...)"),
 		       w[2]);
 		return;
 	}
 	action = con_action_parse(w[3]);
 	if (action < 0) {
-		report(c, name, line, "unknown action \"%.40s\"", w[3]);
+		report(c, name, line, _("unknown action \"%.40s\""), w[3]);
 		return;
 	}
 	switch (con_keymap_bind(&c->keys, view, key, action)) {
@@ -186,7 +191,7 @@ static void do_bind(struct con_config *c, const char *name, int line, int n, cha
 		c->rebound++;
 		break;
 	case -1:
-		report(c, name, line, "too many bindings in view %s", w[1]);
+		report(c, name, line, _("too many bindings in view %s"), w[1]);
 		break;
 	default:
 		break;
@@ -198,19 +203,19 @@ static void do_color(struct con_config *c, const char *name, int line, int n, ch
 	int meaning, fg, bg, attrs = 0;
 
 	if (n < 4) {
-		report(c, name, line, "usage: color MEANING FG BG [ATTR...]");
+		report(c, name, line, _("usage: color MEANING FG BG [ATTR...]"));
 		return;
 	}
 	meaning = con_color_parse(w[1]);
 	if (meaning < 0) {
-		report(c, name, line, "unknown colour meaning \"%.40s\"", w[1]);
+		report(c, name, line, _("unknown colour meaning \"%.40s\""), w[1]);
 		return;
 	}
 	fg = con_color_value_parse(w[2]);
 	bg = con_color_value_parse(w[3]);
 	if (fg < -1 || bg < -1) {
-		report(c, name, line, "unknown colour \"%.40s\" (default, black, red, green, "
-		       "yellow, blue, magenta, cyan, white, color0..color255)",
+		report(c, name, line, _("unknown colour \"%.40s\" (default, black, red, green, "
+		       "yellow, blue, magenta, cyan, white, color0..color255)"),
 		       fg < -1 ? w[2] : w[3]);
 		return;
 	}
@@ -218,8 +223,8 @@ static void do_color(struct con_config *c, const char *name, int line, int n, ch
 		int a = con_attr_parse(w[i]);
 
 		if (a < 0) {
-			report(c, name, line, "unknown attribute \"%.40s\" "
-			       "(bold, reverse, underline, dim, normal)", w[i]);
+			report(c, name, line, _("unknown attribute \"%.40s\" "
+			       "(bold, reverse, underline, dim, normal)"), w[i]);
 			return;
 		}
 		attrs |= a;
@@ -233,15 +238,21 @@ static void do_color(struct con_config *c, const char *name, int line, int n, ch
 static void do_set(struct con_config *c, const char *name, int line, int n, char **w)
 {
 	if (n != 3) {
-		report(c, name, line, "usage: set database PATH | set sidebar auto|on|off");
+		report(c, name, line, _("usage: set database PATH | set sidebar auto|on|off | "
+					"set language id|en"));
 		return;
 	}
 	if (strcmp(w[1], "database") == 0) {
 		if (strlen(w[2]) >= sizeof(c->database)) {
-			report(c, name, line, "database path too long");
+			report(c, name, line, _("database path too long"));
 			return;
 		}
 		snprintf(c->database, sizeof(c->database), "%s", w[2]);
+	} else if (strcmp(w[1], "language") == 0) {
+		if (strcmp(w[2], "id") != 0 && strcmp(w[2], "en") != 0)
+			report(c, name, line, _("language must be id or en, not \"%.40s\""), w[2]);
+		else
+			snprintf(c->language, sizeof(c->language), "%s", w[2]);
 	} else if (strcmp(w[1], "sidebar") == 0) {
 		if (strcmp(w[2], "auto") == 0)
 			c->sidebar = CON_SIDEBAR_AUTO;
@@ -250,10 +261,11 @@ static void do_set(struct con_config *c, const char *name, int line, int n, char
 		else if (strcmp(w[2], "off") == 0)
 			c->sidebar = CON_SIDEBAR_OFF;
 		else
-			report(c, name, line, "sidebar must be auto, on or off, not \"%.40s\"",
+			report(c, name, line, _("sidebar must be auto, on or off, not \"%.40s\""),
 			       w[2]);
 	} else {
-		report(c, name, line, "unknown setting \"%.40s\" (database, sidebar)", w[1]);
+		report(c, name, line, _("unknown setting \"%.40s\" (database, sidebar, language)"),
+		       w[1]);
 	}
 }
 
@@ -263,11 +275,11 @@ static void parse_line(struct con_config *c, char *text, const char *name, int l
 	int n = split(text, w);
 
 	if (n == -1) {
-		report(c, name, line, "unterminated quote");
+		report(c, name, line, _("unterminated quote"));
 		return;
 	}
 	if (n == -2) {
-		report(c, name, line, "too many words");
+		report(c, name, line, _("too many words"));
 		return;
 	}
 	if (n == 0)
@@ -279,7 +291,7 @@ static void parse_line(struct con_config *c, char *text, const char *name, int l
 	else if (strcmp(w[0], "set") == 0)
 		do_set(c, name, line, n, w);
 	else
-		report(c, name, line, "unknown command \"%.40s\" (bind, color, set)", w[0]);
+		report(c, name, line, _("unknown command \"%.40s\" (bind, color, set)"), w[0]);
 }
 
 int con_config_parse(struct con_config *c, const char *text, const char *name)
@@ -294,7 +306,7 @@ int con_config_parse(struct con_config *c, const char *text, const char *name)
 
 		line++;
 		if (len >= sizeof(buf)) {
-			report(c, name, line, "line too long");
+			report(c, name, line, _("line too long"));
 		} else {
 			memcpy(buf, p, len);
 			buf[len] = '\0';
@@ -372,7 +384,7 @@ void con_config_load(struct con_config *c, const char *path)
 	c->rebound = 0;
 	if (path) {
 		if (con_config_parse_file(c, path) < 0)
-			report(c, path, 0, "cannot read: %s", strerror(errno));
+			report(c, path, 0, _("cannot read: %s"), strerror(errno));
 		return;
 	}
 	path = con_config_default_path(buf, sizeof(buf));

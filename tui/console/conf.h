@@ -4,6 +4,7 @@
  *   color MEANING FG BG [ATTR]... meanings: colors.h; ATTR bold reverse underline dim
  *   set database PATH
  *   set sidebar auto|on|off
+ *   set language id|en            (read by tui/lang.c before anything is shown)
  *
  * '#' starts a comment; "double quotes" keep spaces.  The defaults are
  * con_default_config, in the same syntax, parsed by the same parser.
@@ -24,6 +25,7 @@ struct con_config {
 	struct con_color_spec colors[CON_COLOR_COUNT]; /* colour of each meaning */
 	char database[4096];                      /* set database; "" when not set */
 	enum con_sidebar sidebar;                 /* set sidebar */
+	char language[8];                         /* set language: "id", "en"; "" when not set */
 	int nerrors;                              /* errors found (all of them) */
 	/* the first errors, "FILE:LINE: why" */
 	char errors[CON_CONFIG_ERRORS_MAX][CON_CONFIG_ERROR_LEN];

@@ -17,11 +17,18 @@ bool con_confirm(struct con_app *app, const char *question)
 	wint_t ch;
 	int rc;
 
-	snprintf(line, sizeof(line), "%s %s", question, _("[y/N]"));
+	snprintf(line, sizeof(line), " %s", _("[y/N]"));
 	for (;;) {
-		con_put(app->lay.msg_y, 0, app->lay.cols, line, con_color_attr(CON_COLOR_TITLE));
-		move(app->lay.msg_y, app->lay.cols - 1 < (int)lp_text_width(line) ?
-			app->lay.cols - 1 : (int)lp_text_width(line));
+		int cols = app->lay.cols, yw = (int)lp_text_width(line);
+		int qw = (int)lp_text_width(question);
+
+		/* A long (translated) question is cut, never the [y/N] after it. */
+		if (qw > cols - yw)
+			qw = cols - yw > 0 ? cols - yw : 0;
+		con_put(app->lay.msg_y, 0, cols, "", con_color_attr(CON_COLOR_TITLE));
+		con_put(app->lay.msg_y, 0, qw, question, con_color_attr(CON_COLOR_TITLE));
+		con_put(app->lay.msg_y, qw, cols - qw, line, con_color_attr(CON_COLOR_TITLE));
+		move(app->lay.msg_y, qw + yw < cols ? qw + yw : cols - 1);
 		refresh();
 		rc = con_getkey(&ch);
 		if (rc == ERR)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "find.h"
 #include "safetext.h"
 
 void con_blank(int y, int x, int w, unsigned long attr)
@@ -60,4 +61,61 @@ char *con_safe_line(const char *s, char *buf, size_t n)
 	memcpy(buf, t, strlen(t) + 1);
 	free(t);
 	return buf;
+}
+
+void con_put_hl(int y, int x, int w, const char *s, const char *words, unsigned long attr,
+		unsigned long hl_attr)
+{
+	struct lp_span sp[64];
+	size_t n, at = 0;
+	int col = 0;
+	char *safe;
+
+	if (w <= 0)
+		return;
+	if (!s || !words || !words[0]) {
+		con_put(y, x, w, s, attr);
+		return;
+	}
+	/* Highlight on the safe text, the very bytes that are drawn. */
+	safe = lp_safe_text(s, strnlen(s, 4096), 0);
+	if (!safe) {
+		con_put(y, x, w, s, attr);
+		return;
+	}
+	n = lp_highlight(safe, words, sp, 64);
+	if (n > 64)
+		n = 64;
+	for (size_t i = 0; i <= n && col < w; i++) {
+		size_t len = strlen(safe);
+		size_t start = i < n && sp[i].start < len ? sp[i].start : len;
+		size_t end = i < n && start + sp[i].len <= len ? start + sp[i].len : len;
+
+		if (start < at) /* overlapping spans: go on from the last one's end */
+			start = at;
+		if (end < start)
+			end = start;
+		for (int pass = 0; pass < 2 && col < w; pass++) {
+			size_t from = pass ? start : at;
+			size_t to = pass ? end : start;
+			char keep;
+			int sw;
+
+			if (to <= from)
+				continue;
+			keep = safe[to];
+			safe[to] = '\0';
+			sw = (int)lp_text_width(safe + from);
+			if (sw > w - col)
+				sw = w - col;
+			con_put(y, x + col, sw, safe + from, pass ? hl_attr : attr);
+			safe[to] = keep;
+			col += sw;
+		}
+		if (end > at)
+			at = end;
+	}
+	if (col < w)
+		con_blank(y, x + col, w - col, attr);
+	free(safe);
 }

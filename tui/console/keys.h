@@ -36,6 +36,9 @@
 	X(NEXT_QUEUE, "next-queue", N_("open the next queue"), 0) \
 	X(PREV_QUEUE, "prev-queue", N_("open the previous queue"), 0) \
 	X(GOTO, "goto", N_("open a case by its number"), 0) \
+	X(LIMIT, "limit", N_("show only the listed cases matching a query"), 0) \
+	X(FIND, "find", N_("full-text search of every case you may see, best first"), 0) \
+	X(DASHBOARD, "dashboard", N_("the supervisor dashboard of your agency and below"), 0) \
 	X(REPLY, "reply", N_("answer the citizen publicly"), 1) \
 	X(NOTE, "note", N_("add an internal note"), 1) \
 	X(VERIFY, "verify", N_("verify a new report and route it to an agency"), 1) \

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "safetext.h"
+
 #define X_HEAD(s, h, w, p) h,
 #define X_WIDTH(s, h, w, p) w,
 #define X_PRIO(s, h, w, p) p,
@@ -15,13 +17,28 @@ const char *con_column_heading(enum con_column_id c)
 	return (c >= 0 && c < CON_COL_COUNT) ? headings[c] : "";
 }
 
+const char *con_column_label(enum con_column_id c)
+{
+	const char *h = con_column_heading(c);
+
+	return h[0] ? _(h) : "";
+}
+
+/* The column's width: its own, or its translated heading's when wider. */
+static int col_width(int i)
+{
+	int hw = (int)lp_text_width(con_column_label((enum con_column_id)i));
+
+	return hw > widths[i] ? hw : widths[i];
+}
+
 static int used_width(const bool shown[CON_COL_COUNT])
 {
 	int w = 0;
 
 	for (int i = 0; i < CON_COL_COUNT; i++)
 		if (shown[i] && i != CON_COL_TITLE)
-			w += widths[i] + 1;
+			w += col_width(i) + 1;
 	return w;
 }
 
@@ -49,7 +66,7 @@ void con_layout_list(int width, struct con_list_layout *out)
 		if (!shown[i])
 			continue;
 		c->x = x;
-		c->w = i == CON_COL_TITLE ? out->width - x : widths[i];
+		c->w = i == CON_COL_TITLE ? out->width - x : col_width(i);
 		if (c->x + c->w > out->width)
 			c->w = out->width - c->x;
 		if (c->w <= 0) {

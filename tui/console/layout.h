@@ -6,18 +6,19 @@
 #include <stdbool.h>
 
 #include "conf.h"
+#include "i18n.h"
 
 /* Case list columns, left to right: X(enum suffix, heading, width, drop
  * priority: 0 never dropped, higher is dropped first). The title takes the rest. */
 #define CON_COLUMN_LIST(X) \
 	X(MARK, "", 2, 0) \
-	X(ID, "No.", 7, 0) \
-	X(AGE, "Age", 4, 1) \
-	X(DUE, "Due", 5, 0) \
-	X(STATUS, "Status", 11, 0) \
-	X(AGENCY, "Agency", 11, 2) \
-	X(CATEGORY, "Category", 14, 3) \
-	X(TITLE, "Title", 0, 0)
+	X(ID, N_("No."), 7, 0) \
+	X(AGE, N_("Age"), 4, 1) \
+	X(DUE, N_("Due"), 5, 0) \
+	X(STATUS, N_("Status"), 11, 0) \
+	X(AGENCY, N_("Agency"), 11, 2) \
+	X(CATEGORY, N_("Category"), 14, 3) \
+	X(TITLE, N_("Title"), 0, 0)
 
 #define CON_X_COLUMN(s, h, w, p) CON_COL_##s,
 enum con_column_id { CON_COLUMN_LIST(CON_X_COLUMN) CON_COL_COUNT };
@@ -37,8 +38,12 @@ struct con_list_layout {
 };
 
 const char *con_column_heading(enum con_column_id c); /* untranslated */
+/* The heading in the officer's language (static; "" for the mark column,
+ * never gettext("")).  A column is at least as wide as its label. */
+const char *con_column_label(enum con_column_id c);
 
-/* Lays out the list's columns in `width` terminal columns. */
+/* Lays out the list's columns in `width` terminal columns; a column whose
+ * translated heading is wider than its width grows to fit it. */
 void con_layout_list(int width, struct con_list_layout *out);
 
 /* The screen: a header line, the body (sidebar + main), a message line

@@ -11,6 +11,7 @@
 
 #include "cases.h"
 #include "colors.h"
+#include "find.h"
 #include "i18n.h"
 #include "listmodel.h"
 #include "safetext.h"
@@ -26,7 +27,12 @@ struct list_view {
 	bool descending;
 	bool floor_now;
 	struct lp_error err;
+	char limit[LP_QUERY_MAX_BYTES + 1]; /* the active limit, "" when none */
+	int64_t limit_count;       /* its count (capped), -1 unknown */
+	struct lp_query *query;    /* the saved queue's query AND the limit; NULL: none */
 };
+
+static void count_limit(struct list_view *lv);
 
 /* ---- the source: one keyset page through lp_cases_list ---- */
 
@@ -106,7 +112,10 @@ static int list_fetch(void *ud, const struct con_cursor *after, bool reverse, in
 		o.after_id = INT64_MAX;
 	}
 	f.floor = floor && o.order == LP_ORDER_DUE && o.descending;
-	rc = lp_cases_list(app->s, &o, fill_row, &f, err);
+	if (lv->query)
+		rc = lp_cases_query(app->s, &o, lv->query, fill_row, &f, err);
+	else
+		rc = lp_cases_list(app->s, &o, fill_row, &f, err);
 	if (rc != LP_OK && rc != FILL_STOP)
 		return rc;
 	*n = f.n;
@@ -194,9 +203,9 @@ static void lv_draw(struct con_view *v)
 
 			/* The number column is right-aligned, so is its heading. */
 			if (c == CON_COL_ID)
-				snprintf(h, sizeof(h), "%*s", l.col[c].w, _(con_column_heading(c)));
+				snprintf(h, sizeof(h), "%*s", l.col[c].w, con_column_label(c));
 			else
-				snprintf(h, sizeof(h), "%s", _(con_column_heading(c)));
+				snprintf(h, sizeof(h), "%s", con_column_label(c));
 			con_put(v->r.y, v->r.x + l.col[c].x, l.col[c].w, h, head);
 		}
 	for (int i = 0; i < v->r.h - 1; i++) {
@@ -348,6 +357,7 @@ static int lv_refresh(struct con_view *v)
 {
 	struct list_view *lv = (struct list_view *)v;
 
+	count_limit(lv);
 	return report(lv, con_lm_reload(&lv->m, &lv->err));
 }
 
@@ -358,6 +368,7 @@ static void lv_destroy(struct con_view *v)
 	if (!v)
 		return;
 	con_lm_free(&lv->m);
+	lp_query_destroy(lv->query);
 	free(lv);
 }
 
@@ -395,6 +406,13 @@ void con_list_set_queue(struct con_view *v, int q)
 
 	lv->queue = q;
 	lv->sort_override = false;
+	/* A limit belongs to the list it narrowed: another queue starts whole. */
+	lv->limit[0] = '\0';
+	lp_query_destroy(lv->query);
+	lv->query = NULL;
+	if (con_queue_query(v->app, q) &&
+	    lp_query_parse(con_queue_query(v->app, q), &lv->query, &lv->err) != LP_OK)
+		con_message(v->app, true, "%s", lv->err.msg);
 	con_queue_opts(v->app, q, &o, &lv->floor_now);
 	v->app->queue = q;
 	if (con_lm_first(&lv->m, &lv->err) != LP_OK)
@@ -422,4 +440,108 @@ const char *con_list_sort_name(struct con_view *v)
 	if (order == LP_ORDER_DUE)
 		return desc ? _("due, latest first") : _("due, soonest first");
 	return desc ? _("last change, newest first") : _("last change, oldest first");
+}
+
+/* Parses the queue's query AND text into *out (NULL when both are empty). */
+static int compose(struct list_view *lv, const char *text, struct lp_query **out)
+{
+	char both[2 * LP_QUERY_MAX_BYTES + 8];
+
+	*out = NULL;
+	if (!con_limit_compose(con_queue_query(lv->v.app, lv->queue), text, both, sizeof(both)))
+		return lp_error_set(&lv->err, LP_EUSAGE, _("the query is too long"));
+	if (!both[0])
+		return LP_OK;
+	return lp_query_parse(both, out, &lv->err);
+}
+
+static void count_limit(struct list_view *lv)
+{
+	struct con_app *app = lv->v.app;
+	struct lp_list_opts o;
+	bool floor;
+
+	lv->limit_count = -1;
+	if (!lv->limit[0])
+		return;
+	con_queue_opts(app, lv->queue, &o, &floor);
+	if (floor)
+		return; /* due soon: counted by the page reads only */
+	if (lp_cases_query_count_max(app->s, &o, lv->query, LP_QUEUE_COUNT_CAP, &lv->limit_count,
+				     NULL) != LP_OK)
+		lv->limit_count = -1;
+}
+
+void con_list_set_limit(struct con_view *v, const char *text)
+{
+	struct list_view *lv = (struct list_view *)v;
+	struct con_app *app = v->app;
+	struct lp_query *alone = NULL, *q = NULL, *old = lv->query;
+	char old_limit[sizeof(lv->limit)];
+	int col = 0;
+	struct timespec t0;
+	double page_ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (!text)
+		text = "";
+	text += strspn(text, " \t");
+	if (strlen(text) > LP_QUERY_MAX_BYTES) {
+		con_message(app, true, _("The limit is longer than %d bytes."), LP_QUERY_MAX_BYTES);
+		return;
+	}
+	if (text[0] && lp_query_parse_ex(text, &alone, &col, &lv->err) != LP_OK) {
+		char l1[sizeof(app->msg2)], l2[sizeof(app->msg)];
+
+		con_caret_lines(_("limit: "), text, col, lv->err.msg, app->lay.cols, l1, sizeof(l1),
+				l2, sizeof(l2));
+		con_message(app, true, "%s", l2);
+		con_safe_line(l1, app->msg2, sizeof(app->msg2));
+		return;
+	}
+	lp_query_destroy(alone);
+	if (compose(lv, text, &q) != LP_OK) {
+		con_message(app, true, "%s", lv->err.msg);
+		return;
+	}
+	snprintf(old_limit, sizeof(old_limit), "%s", lv->limit);
+	snprintf(lv->limit, sizeof(lv->limit), "%s", text);
+	lv->query = q;
+	if (con_lm_first(&lv->m, &lv->err) != LP_OK) {
+		/* Keep the old list when the new one cannot be read. */
+		con_message(app, true, "%s", lv->err.msg);
+		lp_query_destroy(q);
+		lv->query = old;
+		snprintf(lv->limit, sizeof(lv->limit), "%s", old_limit);
+		{
+			struct lp_error e;
+
+			con_lm_first(&lv->m, &e);
+		}
+		return;
+	}
+	lp_query_destroy(old);
+	page_ms = con_ms_since(&t0);
+	count_limit(lv);
+	if (app->trace) {
+		char what[96];
+
+		snprintf(what, sizeof(what), "limit %.3fms page %.3fms", con_ms_since(&t0),
+			 page_ms);
+		con_trace(app, what);
+	}
+	if (text[0])
+		con_message(app, false, _("Limited to: %s (l and an empty line show every case)."),
+			    text);
+	else
+		con_message(app, false, "%s", _("Limit cleared."));
+}
+
+const char *con_list_limit(struct con_view *v, int64_t *count)
+{
+	struct list_view *lv = (struct list_view *)v;
+
+	if (count)
+		*count = lv->limit_count;
+	return lv->limit;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 bool con_lm_init(struct con_listmodel *m, con_fetch_fn fetch, void *ud, int page_size)
 {
 	memset(m, 0, sizeof(*m));
@@ -200,7 +202,7 @@ int con_lm_resize(struct con_listmodel *m, int page_size, struct lp_error *err)
 	if (page_size != m->page_size) {
 		r = realloc(m->rows, ((size_t)page_size + 1) * sizeof(*r));
 		if (!r)
-			return lp_error_set(err, LP_EINTERNAL, "out of memory");
+			return lp_error_set(err, LP_EINTERNAL, "%s", _("out of memory"));
 		m->rows = r;
 		m->page_size = page_size;
 		if (m->n > page_size)

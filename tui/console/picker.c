@@ -13,10 +13,13 @@
 #include "colors.h"
 #include "directory.h"
 #include "i18n.h"
+#include "safetext.h"
 #include "session.h"
 
 static void frame(int y, int x, int h, int w, const char *title)
 {
+	int tw = (int)lp_text_width(title) + 2;
+
 	attrset(con_color_attr(CON_COLOR_TITLE));
 	mvadd_wch(y, x, WACS_ULCORNER);
 	mvhline_set(y, x + 1, WACS_HLINE, w - 2);
@@ -27,7 +30,7 @@ static void frame(int y, int x, int h, int w, const char *title)
 	mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
 	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
 	attrset(A_NORMAL);
-	con_put(y, x + 2, w - 4 < (int)strlen(title) + 2 ? w - 4 : (int)strlen(title) + 2, title,
+	con_put(y, x + 2, w - 4 < tw ? w - 4 : tw, title,
 		con_color_attr(CON_COLOR_TITLE));
 }
 

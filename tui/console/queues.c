@@ -11,6 +11,7 @@
 
 #include "cases.h"
 #include "colors.h"
+#include "find.h"
 #include "i18n.h"
 #include "session.h"
 
@@ -103,18 +104,38 @@ static const struct {
 };
 #define NQUEUES ((int)(sizeof(queues) / sizeof(queues[0])))
 
-int con_queue_count(void)
+#define MAX_SAVED (32 - NQUEUES) /* app->counts holds 32 */
+
+int con_queue_builtin(void)
 {
 	return NQUEUES;
 }
 
-const char *con_queue_name(int q)
+int con_queue_count(struct con_app *app)
 {
-	return q >= 0 && q < NQUEUES ? _(queues[q].name) : "?";
+	return NQUEUES + app->nsaved;
+}
+
+const char *con_queue_name(struct con_app *app, int q)
+{
+	if (q >= 0 && q < NQUEUES)
+		return _(queues[q].name);
+	if (q >= NQUEUES && q < NQUEUES + app->nsaved)
+		return app->saved[q - NQUEUES].name;
+	return "?";
+}
+
+const char *con_queue_query(struct con_app *app, int q)
+{
+	if (q >= NQUEUES && q < NQUEUES + app->nsaved)
+		return app->saved[q - NQUEUES].query;
+	return NULL;
 }
 
 bool con_queue_visible(struct con_app *app, int q)
 {
+	if (q >= NQUEUES && q < NQUEUES + app->nsaved)
+		return true;
 	return q >= 0 && q < NQUEUES && app->me && (queues[q].roles & (1u << app->me->role));
 }
 
@@ -122,14 +143,91 @@ void con_queue_opts(struct con_app *app, int q, struct lp_list_opts *o, bool *fl
 {
 	lp_list_opts_init(o);
 	*floor_now = false;
+	if (q >= NQUEUES && q < NQUEUES + app->nsaved) {
+		/* A saved queue: its query does the selecting; newest change first. */
+		o->order = LP_ORDER_UPDATED;
+		o->descending = true;
+		return;
+	}
 	if (q < 0 || q >= NQUEUES || !app->me)
 		return;
 	queues[q].fill(app->me, lp_session_now(app->s), o);
 	*floor_now = queues[q].floor_now;
 }
 
+struct saved_fill {
+	struct con_app *app;
+	struct lp_saved_queue *v;
+	int n;
+};
+
+static int saved_row(const struct lp_saved_queue *q, int64_t count, void *ud)
+{
+	struct saved_fill *f = ud;
+
+	if (f->n >= MAX_SAVED)
+		return 0;
+	f->v[f->n] = *q;
+	f->app->counts[NQUEUES + f->n] = count;
+	f->n++;
+	return 0;
+}
+
+/* Re-reads the saved queues with their live counts (each capped at
+ * LP_QUEUE_COUNT_CAP); the open queue follows its name when the list moved.
+ * Lazy: while the queue list is off the screen (narrow terminal) only the
+ * open queue is counted, for the header; Tab recounts them all. */
+static void reload_saved(struct con_app *app)
+{
+	bool shown = app->lay.sidebar || app->narrow_queues;
+	struct lp_saved_queue *v = calloc(MAX_SAVED, sizeof(*v));
+	struct saved_fill f = { app, v, 0 };
+	char open_name[LP_NAME_MAX] = "";
+	bool was_saved = app->queue >= NQUEUES;
+
+	if (!v)
+		return;
+	if (was_saved && app->queue < NQUEUES + app->nsaved)
+		snprintf(open_name, sizeof(open_name), "%s", app->saved[app->queue - NQUEUES].name);
+	if (lp_queue_list(app->s, shown, saved_row, &f, NULL) != LP_OK) {
+		free(v);
+		return;
+	}
+	free(app->saved);
+	app->saved = v;
+	app->nsaved = f.n;
+	for (int i = NQUEUES + f.n; i < 32; i++)
+		app->counts[i] = -1;
+	if (was_saved) {
+		int keep = -1;
+
+		for (int i = 0; i < f.n; i++)
+			if (strcmp(v[i].name, open_name) == 0 && keep < 0)
+				keep = NQUEUES + i;
+		if (keep >= 0) {
+			app->queue = keep;
+			if (!shown && lp_queue_count(app->s, &v[keep - NQUEUES], &app->counts[keep],
+						     NULL) != LP_OK)
+				app->counts[keep] = -1;
+		}
+		else if (app->list)
+			for (int q = 0; q < NQUEUES; q++)
+				if (con_queue_visible(app, q)) {
+					con_list_set_queue(app->list, q);
+					break;
+				}
+	}
+}
+
+void con_queues_recount_saved(struct con_app *app)
+{
+	reload_saved(app);
+}
+
 void con_queues_recount(struct con_app *app)
 {
+	reload_saved(app);
+	con_trace(app, "saved-queues");
 	for (int q = 0; q < NQUEUES && q < 32; q++) {
 		struct lp_list_opts o;
 		bool floor;
@@ -161,7 +259,7 @@ struct queues_view {
 
 static int next_visible(struct con_app *app, int q, int dir)
 {
-	for (int i = q + dir; i >= 0 && i < NQUEUES; i += dir)
+	for (int i = q + dir; i >= 0 && i < con_queue_count(app); i += dir)
 		if (con_queue_visible(app, i))
 			return i;
 	return q;
@@ -178,26 +276,37 @@ static void qv_draw(struct con_view *v)
 	for (int y = 0; y < v->r.h; y++)
 		con_blank(v->r.y + y, v->r.x, w, con_color_attr(CON_COLOR_SIDEBAR));
 	con_put(v->r.y, v->r.x, w, _("Queues"), con_color_attr(CON_COLOR_LABEL) | A_BOLD);
-	for (int q = 0; q < NQUEUES && row + 1 < v->r.h; q++) {
+	for (int q = 0; q < con_queue_count(app) && row + 1 < v->r.h; q++) {
 		char line[256], count[32];
 		unsigned long attr = con_color_attr(CON_COLOR_SIDEBAR);
 		int cw;
 
 		if (!con_queue_visible(app, q))
 			continue;
-		if (app->counts[q] >= 0)
+		if (q == NQUEUES && row + 2 < v->r.h) {
+			con_put(v->r.y + 1 + row, v->r.x, w, _("Saved queues"),
+				con_color_attr(CON_COLOR_LABEL) | A_BOLD);
+			row++;
+		}
+		if (q >= NQUEUES && app->counts[q] >= LP_QUEUE_COUNT_CAP)
+			snprintf(count, sizeof(count), "%lld+", (long long)app->counts[q]);
+		else if (app->counts[q] >= 0)
 			snprintf(count, sizeof(count), "%lld", (long long)app->counts[q]);
 		else
 			snprintf(count, sizeof(count), "-");
 		if (q == qv->sel)
 			attr = con_color_attr(v->focused ? CON_COLOR_SELECTED : CON_COLOR_TITLE);
 		cw = (int)strlen(count);
-		snprintf(line, sizeof(line), "%c %s", q == app->queue ? '>' : ' ',
-			 con_queue_name(q));
-		con_put(v->r.y + 1 + row, v->r.x, w - cw - 1, line, attr);
-		con_put(v->r.y + 1 + row, v->r.x + w - cw - 1, cw + 1, count, attr);
-		if (q == qv->sel && v->focused)
-			con_put(v->r.y + 1 + row, v->r.x + w - cw - 1, 1, " ", attr);
+		if (q >= NQUEUES && app->saved[q - NQUEUES].agency[0])
+			snprintf(line, sizeof(line), "%c %s (%s)", q == app->queue ? '>' : ' ',
+				 con_queue_name(app, q), app->saved[q - NQUEUES].agency);
+		else
+			snprintf(line, sizeof(line), "%c %s", q == app->queue ? '>' : ' ',
+				 con_queue_name(app, q));
+		con_put(v->r.y + 1 + row, v->r.x, w - cw - 2, line, attr);
+		con_put(v->r.y + 1 + row, v->r.x + w - cw - 2, 1, " ", attr);
+		con_put(v->r.y + 1 + row, v->r.x + w - cw - 1, cw, count, attr);
+		con_put(v->r.y + 1 + row, v->r.x + w - 1, 1, " ", attr);
 		row++;
 	}
 	if (side) {
@@ -223,7 +332,7 @@ static int qv_key(struct con_view *v, enum con_action a, int key)
 		qv->sel = next_visible(app, -1, 1);
 		return CON_F_REDRAW;
 	case CON_ACT_LAST:
-		qv->sel = next_visible(app, NQUEUES, -1);
+		qv->sel = next_visible(app, con_queue_count(app), -1);
 		return CON_F_REDRAW;
 	case CON_ACT_ENTER:
 		con_list_set_queue(app->list, qv->sel);

@@ -65,8 +65,15 @@ DECLARE
 BEGIN
 	FOREACH g IN ARRAY ARRAY['lapor_admin', 'lapor_coordinator', 'lapor_supervisor',
 				 'lapor_clerk', 'lapor_auditor'] LOOP
+		-- Roles belong to the cluster: another database being initialised
+		-- at the same moment may create the same group between the check
+		-- and the CREATE; it then exists, which is all this wants.
 		IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = g) THEN
-			EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+			BEGIN
+				EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+			EXCEPTION WHEN duplicate_object OR unique_violation THEN
+				NULL;
+			END;
 		END IF;
 	END LOOP;
 END

@@ -1,0 +1,386 @@
+/* pg_search.c: full-text search and duplicate candidates on PostgreSQL,
+ * mirroring db/sqlite/sq_search.c.
+ *
+ * Cases match on kase.search (title and body, GIN index kase_search);
+ * replies, messages and notes on the vector of the index event_search.
+ * Officers who may not read every column read case_visible and
+ * event_visible, whose texts are NULL where masked, so a masked text
+ * never matches.  Two steps: the ranking statement applies the filter
+ * and the privacy condition and returns the top `limit` with where
+ * their best match was; then a snippet is made for each of those few
+ * (ts_headline, matches between LP_HL_ON and LP_HL_OFF).  Ranking: with
+ * at most RANK_MAX matching cases, ts_rank_cd (cover density) over both
+ * (title weighs 4, body 1, an event half a body), each case at its best,
+ * negated so lower is better as bm25; with more, by tiers as on SQLite:
+ * title, then title or body, then replies and notes, newest first.  The
+ * matches are counted (up to RANK_MAX + 1: a heap page each) only when
+ * the server's estimate is at most RANK_MAX; a larger estimate goes to
+ * the tiers at once (so a few more than RANK_MAX estimated, fewer found,
+ * rank by tiers: the order may then differ from SQLite's). */
+#include "i18n.h"
+#include "pg_find.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_case_sql.h"
+
+#define NCASE_COLS 30 /* columns in PG_CASE_COLS */
+#define RANK_MAX 5000
+
+#define TSQ "to_tsquery('simple'::regconfig, $1)"
+/* Title weighs A (1.0), the rest of the vector D (0.25): 4 to 1. */
+#define WEIGHTS "'{0.25, 0.25, 0.25, 1.0}'::real[]"
+#define TITLE_TSV "to_tsvector('simple'::regconfig, coalesce(k.title, ''))"
+#define HL_OPTS "'StartSel=' || chr(2) || ', StopSel=' || chr(3)"
+
+static bool filter_empty(const struct lp_case_filter *f, const struct lp_query_ctx *x)
+{
+	return x->content_all && !f->scope_path && !f->scope_agency && !f->scope_status_mask &&
+	       !f->status_mask && !f->agency && !f->under_path && !f->assignee && f->kind < 0 &&
+	       f->privacy < 0 && !f->escalated_to && !f->due_before && !f->updated_after;
+}
+
+/* $1 is always the tsquery text. */
+static void start(struct pgb *b, const char *tsq)
+{
+	pgb_text(b, tsq);
+	if (!b->oom) {
+		b->len = 0;
+		b->s[0] = '\0';
+	}
+}
+
+static void build_rank(struct pgb *b, const char *crel, const char *erel,
+		       const struct lp_case_filter *f, const struct lp_query_ctx *x, int limit)
+{
+	pgb_put(b, "SELECT " PG_CASE_COLS ", m.r, m.w, m.fr FROM (SELECT DISTINCT ON (cid)"
+		   " cid, r, w, fr FROM (SELECT k.id AS cid, -ts_rank_cd(" WEIGHTS ","
+		   " setweight(" TITLE_TSV ", 'A') || to_tsvector('simple'::regconfig,"
+		   " left(coalesce(k.body, ''), 262144)), q) AS r, 0 AS w, 0::bigint AS fr FROM ");
+	pgb_put(b, crel);
+	pgb_put(b, " k, " TSQ " q WHERE k.search @@ q UNION ALL SELECT e.case_id, -0.5 *"
+		   " ts_rank_cd(" WEIGHTS ", " PG_EVENT_TSV ", q), 1, e.seq FROM ");
+	pgb_put(b, erel);
+	pgb_put(b, " e, " TSQ " q WHERE " PG_EVENT_TSV " @@ q AND " PG_EVENT_SEARCHED);
+	if (!x->notes)
+		pgb_put(b, " AND e.visibility <> 'internal'");
+	pgb_put(b, ") u ORDER BY cid, r, w, fr) m JOIN ");
+	pgb_put(b, crel);
+	pgb_put(b, " k ON k.id = m.cid WHERE true");
+	if (!filter_empty(f, x)) {
+		pgb_filter(b, f, "k.", true);
+		pgb_content(b, x);
+	}
+	pgb_put(b, " ORDER BY m.r, k.id LIMIT ");
+	pgb_int(b, limit);
+}
+
+/* One tier of the recency ranking: title (0), title or body (1), events (2). */
+static void build_tier(struct pgb *b, const char *crel, const char *erel,
+		       const struct lp_case_filter *f, const struct lp_query_ctx *x, int tier,
+		       int limit)
+{
+	pgb_put(b, "SELECT " PG_CASE_COLS);
+	if (tier < 2) {
+		pgb_put(b, tier == 0 ? ", 1.0, 0, 0::bigint FROM " : ", 2.0, 0, 0::bigint FROM ");
+		pgb_put(b, crel);
+		/* Written so that the planner keeps the search vector's
+		 * estimate and reads kase backwards by id, stopping at the
+		 * page, instead of every match and a sort. */
+		pgb_put(b, " k WHERE (k.search @@ " TSQ ") IS TRUE");
+		if (tier == 0)
+			pgb_put(b, " AND coalesce(" TITLE_TSV " @@ " TSQ ", false)");
+	} else {
+		pgb_put(b, ", 3.0, 1, e.seq FROM ");
+		pgb_put(b, erel);
+		pgb_put(b, " e JOIN ");
+		pgb_put(b, crel);
+		pgb_put(b, " k ON k.id = e.case_id WHERE " PG_EVENT_TSV " @@ " TSQ
+			   " AND " PG_EVENT_SEARCHED);
+		if (!x->notes)
+			pgb_put(b, " AND e.visibility <> 'internal'");
+	}
+	pgb_filter(b, f, "k.", true);
+	pgb_content(b, x);
+	pgb_put(b, tier < 2 ? " ORDER BY k.id DESC LIMIT " :
+			      " ORDER BY e.at DESC, e.case_id DESC, e.seq DESC LIMIT ");
+	pgb_int(b, limit);
+}
+
+/* Adds "…" where the headline h (markers removed) is cut from text t. */
+static char *ellipsis(const char *t, const char *h)
+{
+	size_t n = strlen(h), k = 0;
+	char *plain = malloc(n + 1);
+	if (!plain)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (h[i] != '\x02' && h[i] != '\x03')
+			plain[k++] = h[i];
+	plain[k] = '\0';
+	size_t tl = strlen(t);
+	bool head = strncmp(t, plain, k) != 0;
+	bool tail = tl < k || strcmp(t + tl - k, plain) != 0;
+	free(plain);
+	char *out = malloc(n + 7);
+	if (out)
+		snprintf(out, n + 7, "%s%s%s", head ? "\xe2\x80\xa6" : "", h,
+			 tail ? "\xe2\x80\xa6" : "");
+	return out;
+}
+
+/* Fills where, seq and a malloc'd snippet for a ranked hit. */
+static int snip(struct pg_store *g, const char *crel, const char *erel, const char *tsq,
+		int64_t id, bool event, int64_t seq, struct lp_search_hit *h, char **text,
+		struct lp_error *err)
+{
+	struct pgb b = { 0 };
+	start(&b, tsq);
+	if (event) {
+		pgb_put(&b, "SELECT e.seq, e.action, ts_headline('simple'::regconfig, e.text, "
+			    TSQ ", " HL_OPTS " || ', MaxWords=24, MinWords=12'), e.text FROM ");
+		pgb_put(&b, erel);
+		pgb_put(&b, " e WHERE e.case_id = ");
+		pgb_int(&b, id);
+		pgb_put(&b, " AND e.seq = ");
+		pgb_int(&b, seq);
+	} else {
+		pgb_put(&b, "SELECT " TITLE_TSV " @@ " TSQ ", ts_headline('simple'::regconfig,"
+			    " k.title, " TSQ ", " HL_OPTS " || ', HighlightAll=true'),"
+			    " ts_headline('simple'::regconfig, k.body, " TSQ ", " HL_OPTS
+			    " || ', MaxWords=24, MinWords=12'), k.body FROM ");
+		pgb_put(&b, crel);
+		pgb_put(&b, " k WHERE k.id = ");
+		pgb_int(&b, id);
+	}
+	PGresult *r = pgb_run(g, &b, err);
+	if (!r)
+		return err->code;
+	bool oom = false;
+	h->where = event ? "reply" : "title";
+	if (PQntuples(r) > 0 && event) {
+		h->seq = pg_int(r, 0, 0);
+		const char *a = PQgetvalue(r, 0, 1);
+		h->where = !strcmp(a, "note") ? "note" : !strcmp(a, "message") ? "message" :
+			   "reply";
+		if (!PQgetisnull(r, 0, 2))
+			oom = !(*text = ellipsis(PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 2)));
+	} else if (PQntuples(r) > 0) {
+		if (pg_bool(r, 0, 0) && !PQgetisnull(r, 0, 1)) {
+			*text = pg_dup(r, 0, 1, &oom);
+		} else {
+			h->where = "body";
+			if (!PQgetisnull(r, 0, 2))
+				oom = !(*text = ellipsis(PQgetvalue(r, 0, 3),
+							 PQgetvalue(r, 0, 2)));
+		}
+	}
+	PQclear(r);
+	return oom ? pg_oom(err) : LP_OK;
+}
+
+struct seen {
+	int64_t id[1000];
+	int n;
+};
+
+static bool seen_add(struct seen *s, int64_t id)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->id[i] == id)
+			return false;
+	if (s->n < 1000)
+		s->id[s->n++] = id;
+	return true;
+}
+
+struct run {
+	struct pg_store *g;
+	const char *crel, *erel, *tsq;
+	lp_search_cb cb;
+	void *ud;
+};
+
+/* Runs a ranking statement: a hit per row, snippets made per hit. */
+static int emit_hits(struct run *u, struct pgb *b, struct seen *seen, int *left,
+		     struct lp_error *err)
+{
+	PGresult *r = pgb_run(u->g, b, err);
+	if (!r)
+		return err->code;
+	int stop = 0;
+	for (int i = 0; !stop && *left > 0 && i < PQntuples(r); i++) {
+		if (seen && !seen_add(seen, pg_int(r, i, 0)))
+			continue;
+		struct lp_case c;
+		stop = pg_read_case(r, i, &c, err);
+		if (stop)
+			break;
+		struct lp_search_hit h = { &c, strtod(PQgetvalue(r, i, NCASE_COLS), NULL),
+					   "title", 0, NULL };
+		char *sn = NULL;
+		stop = snip(u->g, u->crel, u->erel, u->tsq, c.id,
+			    pg_int(r, i, NCASE_COLS + 1) == 1, pg_int(r, i, NCASE_COLS + 2), &h,
+			    &sn, err);
+		h.snippet = sn;
+		if (!stop)
+			stop = u->cb(&h, u->ud);
+		(*left)--;
+		free(sn);
+		lp_case_clear(&c);
+	}
+	PQclear(r);
+	return stop;
+}
+
+/* How many cases match, as the server estimates it from the GIN index's
+ * statistics (EXPLAIN: a few milliseconds).  Counting exactly reads a
+ * heap page per match, up to RANK_MAX + 1 (about 100 ms). */
+static int estimate_matches(struct run *u, int64_t *n, struct lp_error *err)
+{
+	struct pgb b = { 0 };
+	start(&b, u->tsq);
+	pgb_put(&b, "EXPLAIN (FORMAT JSON) SELECT 1 FROM ");
+	pgb_put(&b, u->crel);
+	pgb_put(&b, " k WHERE k.search @@ " TSQ);
+	PGresult *r = pgb_run(u->g, &b, err);
+	if (!r)
+		return err->code;
+	const char *plan = PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
+	const char *rows = strstr(plan, "\"Plan Rows\":");
+	*n = rows ? strtoll(rows + 12, NULL, 10) : 0;
+	PQclear(r);
+	return LP_OK;
+}
+
+/* Counts matching cases up to RANK_MAX + 1. */
+static int count_matches(struct run *u, int64_t *n, struct lp_error *err)
+{
+	struct pgb b = { 0 };
+	start(&b, u->tsq);
+	pgb_put(&b, "SELECT count(*) FROM (SELECT 1 FROM ");
+	pgb_put(&b, u->crel);
+	pgb_put(&b, " k WHERE k.search @@ " TSQ " LIMIT ");
+	pgb_int(&b, RANK_MAX + 1);
+	pgb_put(&b, ") n");
+	PGresult *r = pgb_run(u->g, &b, err);
+	if (!r)
+		return err->code;
+	*n = pg_int(r, 0, 0);
+	PQclear(r);
+	return LP_OK;
+}
+
+int pg_case_search(struct lp_store *s, const struct lp_case_filter *f,
+		   const struct lp_query_ctx *x, const char *text, int limit, lp_search_cb cb,
+		   void *ud, struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	struct lp_case_filter none;
+	if (!x || !cb)
+		return lp_error_set(err, LP_EINTERNAL, _("search: missing argument"));
+	if (limit < 1 || limit > 1000)
+		return lp_error_set(err, LP_EUSAGE, _("search: the limit must be 1 to 1000"));
+	if (!f) {
+		lp_case_filter_init(&none);
+		f = &none;
+	}
+	const char *crel = pg_case_rel(g, err);
+	if (!crel)
+		return err->code;
+	char *tsq = pg_ts_words(text);
+	if (!tsq)
+		return pg_oom(err);
+	if (!*tsq) {
+		free(tsq);
+		return lp_error_set(err, LP_EUSAGE, _("search: no words to search for"));
+	}
+	struct run u = { g, crel, pg_event_rel(g), tsq, cb, ud };
+	int64_t n = 0;
+	/* Many by the estimate: by tiers at once; else counted, since the
+	 * estimate of words found together is often far too low. */
+	int rc = estimate_matches(&u, &n, err), left = limit;
+	if (!rc && n <= RANK_MAX)
+		rc = count_matches(&u, &n, err);
+	struct pgb b = { 0 };
+	if (!rc && n <= RANK_MAX) {
+		start(&b, tsq);
+		build_rank(&b, u.crel, u.erel, f, x, limit);
+		rc = emit_hits(&u, &b, NULL, &left, err);
+	} else if (!rc) {
+		struct seen *seen = calloc(1, sizeof *seen);
+		if (!seen)
+			rc = pg_oom(err);
+		for (int tier = 0; !rc && tier < 3 && left > 0; tier++) {
+			start(&b, tsq);
+			build_tier(&b, u.crel, u.erel, f, x, tier, left + seen->n);
+			rc = emit_hits(&u, &b, seen, &left, err);
+		}
+		free(seen);
+	}
+	pgb_free(&b);
+	free(tsq);
+	return rc;
+}
+
+#define OPEN_IN "('new', 'postponed', 'assigned', 'in_progress', 'responded')"
+
+static void build_similar_arm(struct pgb *b, const char *rel, const struct lp_case_filter *f,
+			      int64_t id, const char *col, const char *value, int limit)
+{
+	pgb_put(b, "(SELECT " PG_CASE_COLS " FROM ");
+	pgb_put(b, rel);
+	pgb_put(b, " k WHERE ");
+	pgb_put(b, col);
+	pgb_put(b, " = ");
+	pgb_text(b, value);
+	pgb_put(b, " AND k.status IN " OPEN_IN " AND k.id <> ");
+	pgb_int(b, id);
+	pgb_filter(b, f, "k.", true);
+	pgb_put(b, " ORDER BY k.id DESC LIMIT ");
+	pgb_int(b, limit);
+	pgb_put(b, ")");
+}
+
+int pg_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t id,
+		    const char *region, const char *category, int limit, lp_case_cb cb, void *ud,
+		    struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	struct lp_case_filter none;
+	if (!cb)
+		return lp_error_set(err, LP_EINTERNAL, _("similar cases: no callback"));
+	if (!f) {
+		lp_case_filter_init(&none);
+		f = &none;
+	}
+	bool by_region = region && *region, by_category = category && *category;
+	if (limit <= 0 || (!by_region && !by_category))
+		return LP_OK;
+	const char *rel = pg_case_rel(g, err);
+	if (!rel)
+		return err->code;
+	struct pgb b = { 0 };
+	if (by_region)
+		build_similar_arm(&b, rel, f, id, "k.region", region, limit);
+	if (by_region && by_category)
+		pgb_put(&b, " UNION ");
+	if (by_category)
+		build_similar_arm(&b, rel, f, id, "k.category", category, limit);
+	PGresult *r = pgb_run(g, &b, err);
+	if (!r)
+		return err->code;
+	int stop = 0;
+	for (int i = 0; !stop && i < PQntuples(r); i++) {
+		struct lp_case c;
+		stop = pg_read_case(r, i, &c, err);
+		if (!stop) {
+			stop = cb(&c, ud);
+			lp_case_clear(&c);
+		}
+	}
+	PQclear(r);
+	return stop;
+}

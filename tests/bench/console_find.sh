@@ -1,0 +1,84 @@
+#!/bin/bash
+# console_find.sh: how fast the console finds cases on a big database.
+# Prints figures (median of RUNS console sessions), asserts nothing.
+#
+#   LAPOR=build/tui/lapor tests/bench/console_find.sh DB [RUNS]
+#
+# DB is copied (cp --reflink=auto) to $BENCH_DIR (default /tmp) and
+# upgraded with `lapor init`; the copy gets ten saved queues and is
+# deleted at the end.  Each run starts the console in tmux at 200x50 with
+# LAPOR_TRACE_FILE and reads from the trace: the saved queues' counts
+# (re-read at start and whenever data_version changes), a limit
+# (agency:31.71), a two-word full-text search, opening the best hit (its
+# similar open cases included), and the dashboard of the whole nation.
+# For comparison it also times `lapor queue ls` (ten counts) as a process.
+set -u
+LAPOR=${LAPOR:?set LAPOR to the built lapor binary}
+SRC=${1:?usage: console_find.sh DB [RUNS]}
+RUNS=${2:-5}
+command -v tmux >/dev/null || { echo "tmux is needed"; exit 1; }
+BENCH_DIR=${BENCH_DIR:-/tmp}
+W=$(mktemp -d "$BENCH_DIR/lapor-console-find.XXXXXX")
+SOCK=lapor-bench-find-$$
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$W"' EXIT
+db=$W/find.db
+cp --reflink=auto "$SRC" "$db" || exit 1
+"$LAPOR" --db "$db" init >/dev/null || exit 1
+i=0
+for q in "status:assigned" "agency:31.71" "category:jalan-rusak" "overdue" "escalated" \
+	"assignee:none status:assigned" "due<2d" "kind:complaint channel:sms" "region:31.*" \
+	"age>7d status:in_progress"; do
+	i=$((i + 1))
+	"$LAPOR" --db "$db" queue save "q$i" $q >/dev/null || exit 1
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; else printf "n/a" }'; }
+now_ms() { date +%s%3N; }
+wait_trace() { # TRACE PATTERN
+	local t0; t0=$(now_ms)
+	until grep -q "$2" "$1" 2>/dev/null; do
+		sleep 0.02
+		[ $(( $(now_ms) - t0 )) -gt 30000 ] && { echo "timeout waiting for $2" >&2; return 1; }
+	done
+	return 0
+}
+
+: >"$W/saved" ; : >"$W/limit" ; : >"$W/search" ; : >"$W/open" ; : >"$W/dash" ; : >"$W/ls"
+for r in $(seq "$RUNS"); do
+	s0=$(now_ms)
+	"$LAPOR" --db "$db" queue ls >/dev/null
+	echo $(( $(now_ms) - s0 )) >>"$W/ls"
+	trace=$W/trace-$r
+	: >"$trace"
+	tm new-session -d -x 200 -y 50 "env LANG=C.UTF-8 LAPOR_TRACE_FILE=$trace $LAPOR --db $db"
+	wait_trace "$trace" '^[0-9.]* counts$' || break
+	awk '$2 == "first-frame" { f = $1 } $2 == "saved-queues" && !s { s = $1 }
+		END { printf "%.3f\n", s - f }' "$trace" >>"$W/saved"
+	tm send-keys l; sleep 0.5
+	tm send-keys -l 'agency:31.71'; tm send-keys Enter
+	wait_trace "$trace" '^[0-9.]* limit ' || break
+	tm send-keys f; sleep 0.3
+	tm send-keys -l 'jalan rusak'; tm send-keys Enter
+	wait_trace "$trace" '^[0-9.]* search ' || break
+	tm send-keys Enter
+	wait_trace "$trace" ' enter ' || break
+	tm send-keys q; sleep 0.2; tm send-keys q; sleep 0.2
+	tm send-keys d
+	wait_trace "$trace" ' dashboard ' || break
+	tm send-keys q; sleep 0.2; tm send-keys q; sleep 0.3
+	awk '$2 == "limit" { sub("ms", "", $3); print $3 }' "$trace" >>"$W/limit"
+	awk '$2 == "search" { sub("ms", "", $3); print $3 }' "$trace" >>"$W/search"
+	awk '$2 == "key" && $4 == "enter" { sub("ms", "", $5); print $5 }' "$trace" >>"$W/open"
+	awk '$2 == "key" && $4 == "dashboard" { sub("ms", "", $5); print $5 }' "$trace" >>"$W/dash"
+	tm kill-server >/dev/null 2>&1
+	sleep 0.3
+done
+[ -n "${BENCH_DEBUG:-}" ] && cat "$W"/trace-* "$W/saved"
+echo "== $(basename "$SRC") ($RUNS runs, medians)"
+echo "  ten saved-queue counts in the console:   $(median <"$W/saved") ms"
+echo "  lapor queue ls (whole process, ten counts): $(median <"$W/ls") ms"
+echo "  limit agency:31.71 (first page + count): $(median <"$W/limit") ms"
+echo "  search \"jalan rusak\" (best 200):         $(median <"$W/search") ms"
+echo "  open the best hit (with similar cases):  $(median <"$W/open") ms"
+echo "  dashboard (d), whole nation:             $(median <"$W/dash") ms"

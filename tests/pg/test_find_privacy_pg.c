@@ -1,0 +1,210 @@
+/* test_find_privacy_pg.c: searching on PostgreSQL as the officers
+ * themselves (their own database roles, so row-level security and the
+ * masking views apply): a clerk's or supervisor's search never matches a
+ * secret case of another agency nor reporter text, even when the query
+ * context asks for every text (as if core's condition were missing);
+ * negated text terms match such a case without telling its text.
+ *
+ * Needs $LAPOR_TEST_PG_URI; exits 77 (skipped) without it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_testdb.h"
+#include "query.h"
+#include "store.h"
+
+enum { ADMIN, CLERK, SUP, N_OFFICERS };
+static const struct {
+	const char *suffix, *agency;
+	enum lp_role role;
+} officers[N_OFFICERS] = {
+	{ "admin", "KEMENPANRB", LP_ROLE_ADMIN },
+	{ "clerk", "31.71", LP_ROLE_CLERK },
+	{ "sup", "31.71", LP_ROLE_SUPERVISOR },
+};
+
+/* 1: public, the clerk's agency; 2: secret, another agency (under the
+ * supervisor's); 3: anonymous, the clerk's agency, reporter "Rahasia". */
+enum { C_PUBLIC, C_SECRET, C_ANON, N_CASES };
+static const struct {
+	const char *agency, *title, *body, *reporter;
+	enum lp_privacy privacy;
+} cases[N_CASES] = {
+	{ "31.71", "Pungutan parkir", "Tarif parkir liar", "Andi", LP_PRIVACY_PUBLIC },
+	{ "31.71.DISHUB", "Pungutan liar di terminal", "Petugas meminta suap", "Candra",
+	  LP_PRIVACY_SECRET },
+	{ "31.71", "Lampu jalan mati", "Gelap sekali", "Rahasia Sekali", LP_PRIVACY_ANONYMOUS },
+};
+
+static char dbname[64];
+static char login[N_OFFICERS][96];
+static int64_t case_id[N_CASES];
+static struct lp_store *st[N_OFFICERS];
+
+static int setup(void **state)
+{
+	(void)state;
+	char uri[1024];
+	struct lp_error err;
+	struct lp_store *s = NULL;
+	if (pg_testdb_create(dbname, sizeof dbname, uri, sizeof uri))
+		return -1;
+	if (lp_store_open(uri, LP_STORE_CREATE, &s, &err) || lp_store_migrate(s, NULL, NULL, &err))
+		goto fail;
+	for (int i = 0; i < N_OFFICERS; i++) {
+		struct lp_officer o;
+		memset(&o, 0, sizeof o);
+		snprintf(login[i], sizeof login[i], "%s_%s", dbname, officers[i].suffix);
+		lp_strlcpy(o.login, login[i], sizeof o.login);
+		lp_strlcpy(o.name, officers[i].suffix, sizeof o.name);
+		lp_strlcpy(o.agency, officers[i].agency, sizeof o.agency);
+		o.role = officers[i].role;
+		o.active = true;
+		if (lp_store_officer_put(s, &o, &err) || lp_store_officer_provision(s, &o, &err))
+			goto fail;
+	}
+	for (int i = 0; i < N_CASES; i++) {
+		struct lp_case c;
+		memset(&c, 0, sizeof c);
+		snprintf(c.tracking_id, sizeof c.tracking_id, "T-%d", i);
+		c.kind = LP_KIND_COMPLAINT;
+		c.channel = LP_CHANNEL_WEB;
+		c.status = LP_STATUS_ASSIGNED;
+		c.privacy = cases[i].privacy;
+		lp_strlcpy(c.agency, cases[i].agency, sizeof c.agency);
+		c.title = lp_strdup(cases[i].title);
+		c.body = lp_strdup(cases[i].body);
+		c.reporter_name = lp_strdup(cases[i].reporter);
+		c.version = 1;
+		c.clock_stage = -1;
+		c.created_at = c.updated_at = 1795000000 - i;
+		int rc = lp_store_case_insert(s, &c, &err);
+		case_id[i] = c.id;
+		lp_case_clear(&c);
+		if (rc)
+			goto fail;
+	}
+	lp_store_close(s);
+	for (int i = 0; i < N_OFFICERS; i++) {
+		if (pg_testdb_uri(dbname, login[i], uri, sizeof uri) ||
+		    lp_store_open(uri, 0, &st[i], &err))
+			goto fail;
+	}
+	return 0;
+fail:
+	fprintf(stderr, "setup: %s\n", err.msg);
+	lp_store_close(s);
+	return -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	for (int i = 0; i < N_OFFICERS; i++)
+		lp_store_close(st[i]);
+	pg_testdb_drop(dbname);
+	pg_testdb_drop_roles(dbname);
+	return 0;
+}
+
+static int hit_id(const struct lp_search_hit *h, void *ud)
+{
+	char *s = ud;
+	size_t n = strlen(s);
+	snprintf(s + n, 128 - n, "%s%s", n ? "," : "", h->c->tracking_id);
+	return 0;
+}
+
+static int case_tid(const struct lp_case *c, void *ud)
+{
+	char *s = ud;
+	size_t n = strlen(s);
+	snprintf(s + n, 128 - n, "%s%s", n ? "," : "", c->tracking_id);
+	return 0;
+}
+
+/* Tracking ids found by searching `text` as officer i, with a context
+ * that lets every text match (core's privacy condition left out). */
+static const char *search_as(int i, const char *text)
+{
+	static char out[128];
+	struct lp_error err;
+	struct lp_query_ctx x = { .now = 1795000000, .content_all = true, .notes = true };
+	out[0] = '\0';
+	int rc = lp_store_case_search(st[i], NULL, &x, text, 50, hit_id, out, &err);
+	if (rc)
+		fail_msg("search %s: %s", text, err.msg);
+	return out;
+}
+
+static const char *query_as(int i, const char *text)
+{
+	static char out[128];
+	struct lp_error err;
+	struct lp_query *q = NULL;
+	struct lp_query_ctx x = { .now = 1795000000, .content_all = true };
+	struct lp_case_filter f;
+	lp_case_filter_init(&f);
+	out[0] = '\0';
+	if (lp_query_parse(text, &q, &err))
+		fail_msg("parse %s: %s", text, err.msg);
+	int rc = lp_store_case_query(st[i], &f, q, &x, case_tid, out, &err);
+	lp_query_destroy(q);
+	if (rc)
+		fail_msg("query %s: %s", text, err.msg);
+	return out;
+}
+
+static void admin_finds_all(void **state)
+{
+	(void)state;
+	assert_string_equal(search_as(ADMIN, "pungutan"), "T-0,T-1");
+	assert_string_equal(query_as(ADMIN, "pungutan"), "T-0,T-1");
+}
+
+static void clerk_never_matches_secret_nor_reporter(void **state)
+{
+	(void)state;
+	assert_string_equal(search_as(CLERK, "pungutan"), "T-0");
+	assert_string_equal(search_as(CLERK, "suap"), "");
+	assert_string_equal(search_as(CLERK, "rahasia"), "");
+	assert_string_equal(search_as(CLERK, "candra"), "");
+	assert_string_equal(query_as(CLERK, "pungutan"), "T-0");
+	assert_string_equal(query_as(CLERK, "rahasia"), "");
+}
+
+static void supervisor_sees_secret_case_not_its_text(void **state)
+{
+	(void)state;
+	/* The secret case is in the supervisor's subtree: listed, masked. */
+	assert_string_equal(query_as(SUP, "status:assigned"), "T-0,T-1,T-2");
+	assert_string_equal(search_as(SUP, "pungutan"), "T-0");
+	assert_string_equal(search_as(SUP, "terminal"), "");
+	assert_string_equal(search_as(SUP, "pung*"), "T-0");
+	assert_string_equal(query_as(SUP, "pungutan"), "T-0");
+	/* Not matching a hidden text tells nothing: the secret case is in. */
+	assert_string_equal(query_as(SUP, "-terminal"), "T-0,T-1,T-2");
+	assert_string_equal(search_as(SUP, "rahasia"), "");
+}
+
+int main(void)
+{
+	const char *uri = getenv("LAPOR_TEST_PG_URI");
+	if (!uri || !*uri) {
+		printf("skipped: LAPOR_TEST_PG_URI is not set (see tests/pg/start-cluster.sh)\n");
+		return 77;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(admin_finds_all),
+		cmocka_unit_test(clerk_never_matches_secret_nor_reporter),
+		cmocka_unit_test(supervisor_sees_secret_case_not_its_text),
+	};
+	return cmocka_run_group_tests_name("PostgreSQL search privacy", tests, setup, teardown);
+}
