@@ -416,21 +416,39 @@ BEGIN
 		RAISE EXCEPTION 'the login % cannot be an officer''s database role', login
 			USING ERRCODE = 'check_violation';
 	END IF;
+	-- Roles belong to the whole cluster: another database of it may be
+	-- provisioning the same login at this moment, so a role created
+	-- meanwhile is fine, and a role is only altered when it must change
+	-- (two concurrent ALTERs of one role fail with "tuple concurrently
+	-- updated").
 	SELECT * INTO r FROM pg_roles WHERE rolname = login;
 	IF NOT FOUND THEN
-		EXECUTE format('CREATE ROLE %I LOGIN', login);
-	ELSIF r.rolsuper THEN
+		BEGIN
+			EXECUTE format('CREATE ROLE %I %s', login,
+				       CASE WHEN active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+		EXCEPTION WHEN duplicate_object OR unique_violation THEN
+			NULL;
+		END;
+		SELECT * INTO r FROM pg_roles WHERE rolname = login;
+	END IF;
+	IF r.rolsuper THEN
 		RAISE EXCEPTION 'the database role % is a superuser; officers need their own role',
 			login USING ERRCODE = 'insufficient_privilege';
 	END IF;
-	EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+	IF r.rolcanlogin IS DISTINCT FROM active THEN
+		EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+	END IF;
 	FOREACH g IN ARRAY groups LOOP
 		member := EXISTS (SELECT FROM pg_auth_members m
 				  JOIN pg_roles gr ON gr.oid = m.roleid
 				  JOIN pg_roles mr ON mr.oid = m.member
 				  WHERE gr.rolname = g AND mr.rolname = login);
 		IF g = target AND NOT member THEN
-			EXECUTE format('GRANT %I TO %I', g, login);
+			BEGIN
+				EXECUTE format('GRANT %I TO %I', g, login);
+			EXCEPTION WHEN unique_violation THEN
+				NULL; -- granted meanwhile by another database's provisioning
+			END;
 		ELSIF g <> target AND member THEN
 			EXECUTE format('REVOKE %I FROM %I', g, login);
 		END IF;
