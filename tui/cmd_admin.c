@@ -170,8 +170,16 @@ int lp_cmd_demo(struct lp_cli *cli)
 	struct lp_demo_stats stats = { 0 };
 	rc = lp_demo_fill(s, &o, &stats, &cli->err);
 	if (rc == LP_OK) {
-		printf(_("demo database %s: %lld officers, %lld cases, %lld events\n"), path,
-		       (long long)stats.officers, (long long)stats.cases, (long long)stats.events);
+		char officers[64], cases[64], events[64];
+		snprintf(officers, sizeof officers,
+			 P_("%lld officer", "%lld officers", (unsigned long)stats.officers),
+			 (long long)stats.officers);
+		snprintf(cases, sizeof cases, P_("%lld case", "%lld cases", (unsigned long)stats.cases),
+			 (long long)stats.cases);
+		snprintf(events, sizeof events,
+			 P_("%lld event", "%lld events", (unsigned long)stats.events),
+			 (long long)stats.events);
+		printf(_("demo database %s: %s, %s, %s\n"), path, officers, cases, events);
 		struct lp_officer me;
 		if (lp_officer_get(s, o.login, &me, NULL) == LP_OK)
 			printf(_("you are %s, %s at %s\n"), me.login, lp_role_name(me.role),
@@ -334,9 +342,22 @@ int lp_cmd_import(struct lp_cli *cli)
 					(json_int_t)st.duplicates, "messages",
 					(json_int_t)st.messages), stdout, false);
 	else
-		printf(_("imported %lld lines: %lld new cases, %lld duplicates, %lld messages\n"),
-		       (long long)st.lines, (long long)st.created, (long long)st.duplicates,
-		       (long long)st.messages);
+	{
+		char lines[64], created[64], dups[64], msgs[64];
+		snprintf(lines, sizeof lines, P_("%lld line", "%lld lines", (unsigned long)st.lines),
+			 (long long)st.lines);
+		snprintf(created, sizeof created,
+			 P_("%lld new case", "%lld new cases", (unsigned long)st.created),
+			 (long long)st.created);
+		snprintf(dups, sizeof dups,
+			 P_("%lld duplicate", "%lld duplicates", (unsigned long)st.duplicates),
+			 (long long)st.duplicates);
+		snprintf(msgs, sizeof msgs,
+			 P_("%lld message", "%lld messages", (unsigned long)st.messages),
+			 (long long)st.messages);
+		/* TRANSLATORS: "imported 3 lines: 2 new cases, 1 duplicate, 0 messages". */
+		printf(_("imported %s: %s, %s, %s\n"), lines, created, dups, msgs);
+	}
 	return LP_OK;
 }
 

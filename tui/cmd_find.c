@@ -326,7 +326,9 @@ static void dash_text(const struct lp_dashboard *d)
 	printf(_("Open %lld, due within %d hours %lld, overdue %lld\n"), (long long)d->total.open,
 	       LP_DASH_SOON_HOURS, (long long)d->total.due_soon, (long long)d->total.overdue);
 	if (d->measured)
-		printf(_("On time (last %d days): %.1f%% of %lld answers and closings\n"),
+		printf(P_("On time (last %d days): %.1f%% of %lld answer or closing\n",
+			  "On time (last %d days): %.1f%% of %lld answers and closings\n",
+			  (unsigned long)d->measured),
 		       LP_DASH_DAYS, 100.0 * (double)d->on_time / (double)d->measured,
 		       (long long)d->measured);
 	else

@@ -9,6 +9,10 @@
 #include "output.h"
 #include "store.h"
 
+/* count(BUF, FMT, N): FMT (a plural form holding one %lld) with N,
+ * written into BUF (an array of the caller's); yields BUF. */
+#define count(buf, fmt, n) (snprintf(buf, sizeof buf, fmt, (long long)(n)), (const char *)buf)
+
 int lp_cmd_migrate(struct lp_cli *cli)
 {
 	const char *from = cli->opt[LP_OPT_FROM], *to = cli->opt[LP_OPT_TO];
@@ -49,13 +53,23 @@ int lp_cmd_migrate(struct lp_cli *cli)
 			      stdout, false);
 		return LP_OK;
 	}
-	printf(_("copied %lld agencies, %lld officers, %lld holidays, %lld policies, "
-		 "%lld settings\n"), (long long)st.agencies, (long long)st.officers,
-	       (long long)st.holidays, (long long)st.policies, (long long)st.settings);
-	printf(_("copied %lld cases, %lld events, %lld drafts, %lld saved queues\n"),
-	       (long long)st.cases, (long long)st.events, (long long)st.drafts,
-	       (long long)st.queues);
-	printf(_("audit ok on the target: %lld cases, %lld events checked\n"),
-	       (long long)st.chains, (long long)st.chain_events);
+	char a[48], b[48], c[48], d[48], e[48];
+	/* TRANSLATORS: "copied 597 agencies, 18 officers, 0 holidays, ..." */
+	printf(_("copied %s, %s, %s, %s, %s\n"),
+	       count(a, P_("%lld agency", "%lld agencies", (unsigned long)st.agencies), st.agencies),
+	       count(b, P_("%lld officer", "%lld officers", (unsigned long)st.officers), st.officers),
+	       count(c, P_("%lld holiday", "%lld holidays", (unsigned long)st.holidays), st.holidays),
+	       count(d, P_("%lld policy", "%lld policies", (unsigned long)st.policies), st.policies),
+	       count(e, P_("%lld setting", "%lld settings", (unsigned long)st.settings), st.settings));
+	printf(_("copied %s, %s, %s, %s\n"),
+	       count(a, P_("%lld case", "%lld cases", (unsigned long)st.cases), st.cases),
+	       count(b, P_("%lld event", "%lld events", (unsigned long)st.events), st.events),
+	       count(c, P_("%lld draft", "%lld drafts", (unsigned long)st.drafts), st.drafts),
+	       count(d, P_("%lld saved queue", "%lld saved queues", (unsigned long)st.queues),
+		     st.queues));
+	printf(_("audit ok on the target: %s, %s checked\n"),
+	       count(a, P_("%lld case", "%lld cases", (unsigned long)st.chains), st.chains),
+	       count(b, P_("%lld event", "%lld events", (unsigned long)st.chain_events),
+		     st.chain_events));
 	return LP_OK;
 }

@@ -39,8 +39,10 @@ int lp_cmd_calendar_import(struct lp_cli *cli)
 					(json_int_t)st.added, "changed", (json_int_t)st.changed,
 					"unchanged", (json_int_t)st.unchanged), stdout, false);
 	else
-		printf(_("imported %ld days off: %ld added, %ld changed, %ld unchanged\n"), st.rows,
-		       st.added, st.changed, st.unchanged);
+		printf(P_("imported %ld day off: %ld added, %ld changed, %ld unchanged\n",
+			  "imported %ld days off: %ld added, %ld changed, %ld unchanged\n",
+			  (unsigned long)st.rows),
+		       st.rows, st.added, st.changed, st.unchanged);
 	return LP_OK;
 }
 

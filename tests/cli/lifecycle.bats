@@ -72,7 +72,7 @@ load helper
 	message WEB-1 "Jalan Kramat Raya." >"$BATS_TEST_TMPDIR/msg.jsonl"
 	run "$LAPOR" import "$BATS_TEST_TMPDIR/msg.jsonl"
 	[ "$status" -eq 0 ]
-	[[ "$output" =~ "1 messages" ]]
+	[[ "$output" =~ "1 message" ]]
 	[ "$(case_field 1 status)" = new ]
 
 	run "$LAPOR" --as coord31 archive 1 --reason not_our_authority -m "Jalan nasional."

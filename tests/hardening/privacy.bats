@@ -3,7 +3,7 @@
 # clerk, auditor; inside the handling agency, above it, and in another
 # agency) and every privacy level (public, anonymous, secret), every
 # output path (show, ls, log, export jsonl and csv, --json, search,
-# dashboard, audit verify) is searched for the reporter's name, phone and
+# stats, dashboard, audit verify) is searched for the reporter's name, phone and
 # email.  A value found where privacy.h says it is hidden fails the test;
 # a value missing where it must be shown fails too (so the search works).
 # The console's case view: tests/hardening/console.sh.
@@ -52,7 +52,8 @@ all_output() {
 	: >"$out"
 	local cmds=("ls" "ls --json" "ls --limit 100 matriks" "export --format jsonl"
 		"export --format csv" "dashboard" "dashboard --json" "audit verify"
-		"search matriks" "search matriks --json")
+		"search matriks" "search matriks --json" "stats" "stats --json --by officer"
+		"stats --csv --by category")
 	for i in 1 2 3; do
 		cmds+=("show $i" "show $i --json" "log $i" "log $i --json")
 	done
