@@ -163,27 +163,27 @@ char *lp_duration_short(int64_t seconds, char *buf, size_t n)
 	/* magnitude as unsigned, so INT64_MIN does not overflow */
 	uint64_t a = seconds < 0 ? (uint64_t)0 - (uint64_t)seconds : (uint64_t)seconds;
 	unsigned long long v;
-	char unit;
 
+	/* TRANSLATORS: the short durations of the console's Age and Due
+	   columns ("45s", "12m", "3h", "5d", "2w", "1y"); keep them short. */
 	if (a < 60) {
 		v = a;
-		unit = 's';
+		snprintf(buf, n, _("%s%llus"), sign, v);
 	} else if (a < 3600) {
 		v = a / 60;
-		unit = 'm';
+		snprintf(buf, n, _("%s%llum"), sign, v);
 	} else if (a < 86400) {
 		v = a / 3600;
-		unit = 'h';
+		snprintf(buf, n, _("%s%lluh"), sign, v);
 	} else if (a < 14 * 86400ULL) {
 		v = a / 86400;
-		unit = 'd';
+		snprintf(buf, n, _("%s%llud"), sign, v);
 	} else if (a < 365 * 86400ULL) {
 		v = a / (7 * 86400);
-		unit = 'w';
+		snprintf(buf, n, _("%s%lluw"), sign, v);
 	} else {
 		v = a / (365 * 86400ULL);
-		unit = 'y';
+		snprintf(buf, n, _("%s%lluy"), sign, v);
 	}
-	snprintf(buf, n, "%s%llu%c", sign, v, unit);
 	return buf;
 }

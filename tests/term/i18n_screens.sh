@@ -67,6 +67,10 @@ start_id 80 24
 wait_line 2 "Tenggat"
 wait_for "Perlu verifikasi ("
 screen | sed -n 1p | grep -qF "urutan:" || fail "the header is not in Indonesian"
+# Ages and deadlines in Indonesian units (the demo's cases are weeks
+# old: "12mg", minggu), never the English "12w".
+screen | sed -n 3p | grep -qE "^ +[0-9]+ +[0-9]+(mg|h|j) " || fail "the age is not in Indonesian units"
+screen | sed -n '3,20p' | grep -qE " -?[0-9]+[wd] " && fail "an English duration unit is shown"
 columns 2
 wait_line 24 "Bantuan"
 screen | sed -n 24p | grep -qF "Balas" || fail "the F-key bar lacks Balas (reply)"
