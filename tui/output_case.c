@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "audit.h"
+#include "clock.h"
 #include "directory.h"
 #include "i18n.h"
+#include "session.h"
 #include "timefmt.h"
 
 /* A small per-process cache of agency time zones (one session per
@@ -138,6 +140,17 @@ void lp_case_print(struct lp_session *s, const struct lp_case *c, FILE *f)
 	field(f, _("Created:"), lp_time_local(c->created_at, tz, buf, sizeof buf));
 	field(f, _("Updated:"), lp_time_local(c->updated_at, tz, buf, sizeof buf));
 	field(f, _("Due:"), c->due_at ? lp_time_local(c->due_at, tz, buf, sizeof buf) : "-");
+	lp_clock_describe(c, lp_session_now(s), line, sizeof line);
+	if (c->clock_paused_at) {
+		char since[300];
+		/* TRANSLATORS: lapor show's Clock field of a postponed case:
+		   "first response, paused since 1 Nov 2026 10.00 WIB". */
+		snprintf(since, sizeof since, _("%s since %s"), line,
+			 lp_time_local(c->clock_paused_at, tz, buf, sizeof buf));
+		field(f, _("Clock:"), since);
+	} else {
+		field(f, _("Clock:"), line);
+	}
 	if (c->escalation) {
 		snprintf(line, sizeof line, "%d (%s)", c->escalation, c->escalated_to);
 		field(f, _("Escalation:"), line);

@@ -202,3 +202,30 @@ answered_db() {
 	run "$LAPOR" stats --by nothing
 	[ "$status" -eq 64 ]
 }
+
+@test "show names the running clock and its state through a case's life" {
+	make_db
+	import_reports 2
+	# New at 10:00 WIB on Monday: 3 working days to verify.
+	run "$LAPOR" show 1
+	[[ "$output" == *"Clock:       verification, running"* ]]
+	# Two weeks later the verification clock is overdue.
+	run env LAPOR_NOW=2026-11-16T03:00:00Z "$LAPOR" show 1
+	[[ "$output" == *"Clock:       verification, overdue"* ]]
+	# Routed and claimed: the first-response clock.
+	"$LAPOR" --as coord31 verify 1 --agency 31.71 >/dev/null
+	run "$LAPOR" show 1
+	[[ "$output" == *"Clock:       first response, running"* ]]
+	# Postponed, waiting for the citizen: paused since now.
+	"$LAPOR" --as coord31 postpone 2 -m "Mohon sebutkan nama jalan." >/dev/null
+	run "$LAPOR" show 2
+	[[ "$output" == *"Clock:       verification, paused since 2026-11-02 10:00 WIB"* ]]
+	# In Indonesian.
+	run "$LAPOR" --lang id show 2
+	[[ "$output" == *"Status SLA:  verifikasi, ditunda sejak 2 Nov 2026 10.00 WIB"* ]]
+	# Closed: no clock.
+	"$LAPOR" --as clerk3171 claim 1 >/dev/null
+	"$LAPOR" --as sup3171 close 1 --resolution resolved >/dev/null
+	run "$LAPOR" show 1
+	[[ "$output" == *"Clock:       no clock"* ]]
+}

@@ -71,6 +71,8 @@ screen | sed -n 1p | grep -qF "urutan:" || fail "the header is not in Indonesian
 # old: "12mg", minggu), never the English "12w".
 screen | sed -n 3p | grep -qE "^ +[0-9]+ +[0-9]+(mg|h|j) " || fail "the age is not in Indonesian units"
 screen | sed -n '3,20p' | grep -qE " -?[0-9]+[wd] " && fail "an English duration unit is shown"
+# A postponed case's clock is paused: its Due column says so.
+screen | sed -n '3,22p' | grep -qE " ditunda +postponed " || fail "a paused clock is not shown as ditunda"
 columns 2
 wait_line 24 "Bantuan"
 screen | sed -n 24p | grep -qF "Balas" || fail "the F-key bar lacks Balas (reply)"

@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "cases.h"
+#include "clock.h"
 #include "colors.h"
 #include "directory.h"
 #include "find.h"
@@ -310,11 +311,18 @@ static int load(struct case_view *cv)
 	field(cv, _("Region"), buf);
 	field(cv, _("Assignee"), cv->c.assignee[0] ? cv->c.assignee : _("(unassigned)"));
 	lp_time_local(cv->c.created_at, cv->tz, when, sizeof(when));
-	if (cv->c.due_at) {
+	char clock[96];
+	lp_clock_describe(&cv->c, now, clock, sizeof(clock));
+	if (cv->c.clock_paused_at) {
+		char since[200];
+		lp_time_local(cv->c.clock_paused_at, cv->tz, due, sizeof(due));
+		snprintf(since, sizeof(since), _("%s since %s"), clock, due);
+		snprintf(buf, sizeof(buf), "%s   %s %s", since, _("received"), when);
+	} else if (cv->c.due_at && lp_status_is_open(cv->c.status)) {
 		lp_time_local(cv->c.due_at, cv->tz, due, sizeof(due));
-		snprintf(buf, sizeof(buf), "%s (%s)   %s %s", due,
-			 lp_duration_short(cv->c.due_at - now, t2, sizeof(t2)), _("received"),
-			 when);
+		snprintf(buf, sizeof(buf), "%s (%s; %s)   %s %s", due,
+			 lp_duration_short(cv->c.due_at - now, t2, sizeof(t2)), clock,
+			 _("received"), when);
 	} else {
 		snprintf(buf, sizeof(buf), "-   %s %s", _("received"), when);
 	}

@@ -14,7 +14,7 @@
 	X(MARK, "", 2, 0) \
 	X(ID, N_("No."), 7, 0) \
 	X(AGE, N_("Age"), 4, 1) \
-	X(DUE, N_("Due"), 5, 0) \
+	X(DUE, N_("Due"), 6, 0) \
 	X(STATUS, N_("Status"), 11, 0) \
 	X(AGENCY, N_("Agency"), 11, 2) \
 	X(CATEGORY, N_("Category"), 14, 3) \

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cases.h"
+#include "clock.h"
 #include "colors.h"
 #include "find.h"
 #include "i18n.h"
@@ -70,6 +71,7 @@ static int fill_row(const struct lp_case *c, void *ud)
 	r->created_at = c->created_at;
 	r->updated_at = c->updated_at;
 	r->due_at = c->due_at;
+	r->paused_at = c->clock_paused_at;
 	r->status = c->status;
 	r->escalation = c->escalation;
 	r->masked = c->masked;
@@ -143,6 +145,7 @@ static void draw_row(struct list_view *lv, int y, const struct con_row *r, bool 
 		const struct con_column *col = &l->col[c];
 		unsigned long attr = base;
 		const char *text = "";
+		enum lp_clock_state clock;
 
 		if (!col->shown)
 			continue;
@@ -160,16 +163,21 @@ static void draw_row(struct list_view *lv, int y, const struct con_row *r, bool 
 			text = lp_duration_short(now - r->created_at, buf, sizeof(buf));
 			break;
 		case CON_COL_DUE:
-			if (!r->due_at || !lp_status_is_open(r->status)) {
+			clock = lp_clock_state(r->status, r->due_at, r->paused_at, now);
+			if (clock == LP_CLOCK_NONE) {
 				text = "-";
 				break;
 			}
+			if (clock == LP_CLOCK_PAUSED) {
+				text = lp_clock_state_label(clock);
+				break;
+			}
 			text = lp_duration_short(r->due_at - now, buf, sizeof(buf));
-			if (!sel && r->due_at < now)
+			if (!sel && clock == LP_CLOCK_OVERDUE)
 				attr = con_color_attr(CON_COLOR_OVERDUE);
-			else if (!sel && r->due_at < now + 86400)
+			else if (!sel && clock == LP_CLOCK_DUE_SOON)
 				attr = con_color_attr(CON_COLOR_DUE_SOON);
-			else if (sel && r->due_at < now)
+			else if (sel && clock == LP_CLOCK_OVERDUE)
 				attr = base | A_BOLD;
 			break;
 		case CON_COL_STATUS:

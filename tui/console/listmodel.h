@@ -19,6 +19,7 @@ struct con_row {
 	int64_t key;                /* the value of the order column (due_at, updated_at; id) */
 	int64_t version;
 	int64_t created_at, updated_at, due_at;
+	int64_t paused_at;          /* when the clock was paused (postponed); 0 when running */
 	int status;                 /* enum lp_status */
 	int escalation;
 	char agency[LP_CODE_MAX];
