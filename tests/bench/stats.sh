@@ -8,17 +8,17 @@
 # figure) lapor's CPU time, user + system; prints figures, asserts nothing.
 #
 # usage: tests/bench/stats.sh [DB] [RUNS]
-#   DB      a database of schema 2 or 3 (default: the 1,000,000-case
-#           /work/bench-search/cache/find-1000000.db or
-#           $BENCH_DIR/find-1000000.db, see find.sh); never modified: a
-#           copy (cp --reflink=auto) is upgraded (lapor init) and removed
+#   DB      a database of schema 2 or later (default: the 1,000,000-case
+#           $BENCH_DIR/find-1000000.db of find.sh, else its
+#           demo-1000000.db); never modified: a copy (cp --reflink=auto)
+#           is upgraded (lapor init) and removed
 #   RUNS    runs per measurement, median reported (default 7)
 # env: LAPOR (default build/tui/lapor), TMPDIR (where the copy goes)
 set -euo pipefail
 
 dir=${BENCH_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lapor-bench}
-src=${1:-/work/bench-search/cache/find-1000000.db}
-[ -f "$src" ] || src="$dir/find-1000000.db"
+src=${1:-$dir/find-1000000.db}
+[ -f "$src" ] || src="$dir/demo-1000000.db"
 runs=${2:-7}
 lapor=$(realpath "${LAPOR:-build/tui/lapor}")
 export LC_ALL=C.UTF-8
