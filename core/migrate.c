@@ -121,6 +121,14 @@ static int copy_event(const struct lp_event *e, void *ud)
 	return 0;
 }
 
+/* The report columns of schema 3 (on-time rates of lapor stats). */
+static int copy_report(const struct lp_case_report *r, void *ud)
+{
+	struct mig *m = ud;
+	int rc = lp_store_case_report_put(m->to, r, m->err);
+	return rc ? fail(rc) : 0;
+}
+
 static int copy_draft(int64_t case_id, const char *login, enum lp_action kind, const char *text,
 		      int64_t at, void *ud)
 {
@@ -311,8 +319,14 @@ static int copy_all(struct mig *m, const struct lp_migrate_opts *opts)
 	struct lp_case_filter f;
 	lp_case_filter_init(&f);
 	f.order = LP_ORDER_ID;
-	if ((rc = lp_store_case_list(m->from, &f, copy_case, m, err)) ||
+	/* Report columns, cases and events as a bulk intake: a backend may
+	 * stream them (PostgreSQL: COPY) instead of one statement per row,
+	 * and take the report columns with their cases. */
+	if ((rc = lp_store_bulk_intake(m->to, true, err)) ||
+	    (rc = lp_store_case_report_scan(m->from, copy_report, m, err)) ||
+	    (rc = lp_store_case_list(m->from, &f, copy_case, m, err)) ||
 	    (rc = lp_store_event_scan(m->from, copy_event, m, err)) ||
+	    (rc = lp_store_bulk_intake(m->to, false, err)) ||
 	    (rc = lp_store_draft_scan(m->from, copy_draft, m, err)) ||
 	    (rc = copy_queues(m)))
 		return rc;

@@ -439,3 +439,19 @@ int lp_store_case_outcome(struct lp_store *s, int64_t id, const struct lp_case_o
 		return lp_error_set(err, LP_EINTERNAL, "lp_store_case_outcome: no outcome");
 	DISPATCH_OPT(case_outcome, id, o);
 }
+
+/* ---- report columns, copied (added for lapor migrate) ---- */
+
+int lp_store_case_report_scan(struct lp_store *s, lp_case_report_cb cb, void *ud,
+			      struct lp_error *err)
+{
+	DISPATCH_OPT(case_report_scan, cb, ud);
+}
+
+int lp_store_case_report_put(struct lp_store *s, const struct lp_case_report *r,
+			     struct lp_error *err)
+{
+	if (!r)
+		return lp_error_set(err, LP_EINTERNAL, "lp_store_case_report_put: no report");
+	DISPATCH_OPT(case_report_put, r);
+}

@@ -477,4 +477,34 @@ struct lp_case_outcome {
 int lp_store_case_outcome(struct lp_store *s, int64_t id, const struct lp_case_outcome *o,
 			  struct lp_error *err);
 
+/* ---- report columns, copied (added for lapor migrate, schema 3) ---- */
+
+/* The report columns of one case (kase verify_due .. closed_at, see
+ * lp_case_outcome), as stored: v[i] is column i when bit i of present is
+ * set, else the column is NULL. */
+enum lp_report_col {
+	LP_REPORT_VERIFY_DUE, LP_REPORT_VERIFIED_AT, LP_REPORT_RESPOND_DUE,
+	LP_REPORT_RESPONDED_AT, LP_REPORT_SETTLE_DUE, LP_REPORT_SETTLED_AT,
+	LP_REPORT_REPLIED_AT, LP_REPORT_CLOSED_AT, LP_REPORT_NCOLS
+};
+struct lp_case_report {
+	int64_t id;
+	int64_t v[LP_REPORT_NCOLS];
+	unsigned present;
+};
+typedef int (*lp_case_report_cb)(const struct lp_case_report *r, void *ud);
+
+/* Every case with at least one report column set, by id (a backend
+ * without the op: LP_EUSAGE). */
+int lp_store_case_report_scan(struct lp_store *s, lp_case_report_cb cb, void *ud,
+			      struct lp_error *err);
+/* Sets case r->id's report columns to exactly r's, inside the caller's
+ * transaction.  During a bulk intake the case may come after (a copy puts
+ * the reports first, so that a backend can write them with the case) and
+ * the backend may apply it at the end; a put for a case that never came
+ * is then ignored.  Otherwise LP_ENOENT when there is no such case.  A
+ * backend without the op: LP_EUSAGE. */
+int lp_store_case_report_put(struct lp_store *s, const struct lp_case_report *r,
+			     struct lp_error *err);
+
 #endif

@@ -137,6 +137,11 @@ struct lp_store_ops {
 	/* SLA outcomes of an action (lp_store_case_outcome; NULL: LP_EUSAGE). */
 	int (*case_outcome)(struct lp_store *s, int64_t id, const struct lp_case_outcome *o,
 			    struct lp_error *err);
+	/* Report columns, copied (lp_store_case_report_scan, _put; NULL: LP_EUSAGE). */
+	int (*case_report_scan)(struct lp_store *s, lp_case_report_cb cb, void *ud,
+				struct lp_error *err);
+	int (*case_report_put)(struct lp_store *s, const struct lp_case_report *r,
+			       struct lp_error *err);
 };
 
 /* The head of every backend's handle. */

@@ -32,6 +32,8 @@ enum shape_bit {
 	SH_MASKED = 1 << 14,
 	SH_COUNT = 1 << 15,
 	SH_ORDER_SHIFT = 16, /* two bits: enum lp_case_order */
+	SH_STATUS_ONE = 1 << 18, /* one status: "=" (an index on (agency, status, id)
+				  * then gives the id order; "= ANY" does not) */
 };
 
 /* Status names as a text[] literal: "{new,assigned}" (names are plain
@@ -96,8 +98,17 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 	}
 	if (f->status_mask) {
 		b->shape |= SH_STATUS;
-		status_array(f->status_mask, b->status, sizeof b->status);
-		ADD(b, " AND k.status = ANY ($%d::text[])", pp_text(p, b->status));
+		unsigned m = f->status_mask;
+		if ((m & (m - 1)) == 0) {
+			int st = 0;
+			while (!(m & (1u << st)))
+				st++;
+			b->shape |= SH_STATUS_ONE;
+			ADD(b, " AND k.status = $%d", pp_text(p, lp_status_name((enum lp_status)st)));
+		} else {
+			status_array(f->status_mask, b->status, sizeof b->status);
+			ADD(b, " AND k.status = ANY ($%d::text[])", pp_text(p, b->status));
+		}
 	}
 	if (f->agency && *f->agency) {
 		b->shape |= SH_AGENCY;

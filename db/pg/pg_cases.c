@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "pg_bulk.h"
 #include "pg_case_sql.h"
 
 PG_SQL(SQL_GET_FULL, true, "SELECT " PG_CASE_COLS " FROM kase k WHERE id = $1");
@@ -277,6 +278,10 @@ int pg_case_import(struct lp_store *s, const struct lp_case *c, struct lp_error 
 	struct pg_params p = { 0 };
 	case_params(&p, c);
 	pp_int(&p, c->id);
+	if (g->bulk) { /* COPY, the sequence moved at the end (pg_bulk.c) */
+		g->bulk_seq = true;
+		return pg_bulk_add(g, PG_BULK_KASE, &p, err);
+	}
 	int rc = pg_run_cmd(g, &SQL_IMPORT, &p, NULL, err);
 	if (rc == LP_EDATA)
 		return lp_error_set(err, LP_EDATA, _("case %" PRId64 " (%s) is already there"),

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pg_bulk.h"
 #include "pg_case_sql.h"
 
 #define EVENT_COLS \
@@ -62,6 +63,8 @@ int pg_event_append(struct lp_store *s, const struct lp_event *e, struct lp_erro
 	pp_text(&p, e->detail);
 	pp_bytes(&p, e->prev_hash, LP_HASH_LEN);
 	pp_bytes(&p, e->hash, LP_HASH_LEN);
+	if (pg(s)->bulk) /* COPY (pg_bulk.c) */
+		return pg_bulk_add(pg(s), PG_BULK_EVENT, &p, err);
 	int rc = pg_run_cmd(pg(s), &SQL_EVENT_APPEND, &p, NULL, err);
 	/* A duplicate stays LP_EDATA (the store's contract); writers of cases
 	 * read them locked (pg_cases.c), so officers racing never get here. */

@@ -3,6 +3,7 @@
  * SQLSTATE, and column helpers. */
 #include "i18n.h"
 #include "pg_internal.h"
+#include "pg_bulk.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -80,6 +81,14 @@ int pg_fail(struct pg_store *g, const PGresult *res, struct lp_error *err)
 {
 	char msg[700];
 	server_msg(g, res, msg, sizeof msg);
+	/* Inside a transaction (COMMIT not sent: pg_commit says so itself)
+	 * the server rolled it back when the connection dropped: nothing was
+	 * saved, and running the action again (on a new connection, which
+	 * the next transaction opens) is safe, as after a deadlock. */
+	if (conn_lost(g, res) && g->depth > 0)
+		return lp_error_set(err, LP_EBUSY, _("lost the connection to the PostgreSQL %s "
+				    "during the change (%s); nothing was saved, try again"),
+				    g->where, msg);
 	if (conn_lost(g, res))
 		return lp_error_set(err, LP_EIO, _("lost the connection to the PostgreSQL %s (%s)"),
 				    g->where, msg);
@@ -205,6 +214,8 @@ PGresult *pg_run(struct pg_store *g, const struct pg_sql *st, const struct pg_pa
 	snprintf(name, sizeof name, "lp_%016" PRIx64, key);
 	if (!p)
 		p = &none;
+	if (pg_bulk_pending(g) && pg_bulk_send(g, err)) /* rows gathered go first */
+		return NULL;
 	for (int attempt = 0;; attempt++) {
 		bool may_retry = g->depth == 0 && attempt < PG_RETRIES;
 		bool executed = false;
@@ -268,6 +279,11 @@ int pg_run_cmd(struct pg_store *g, const struct pg_sql *st, const struct pg_para
 
 int pg_exec(struct pg_store *g, const char *sql, struct lp_error *err)
 {
+	if (pg_bulk_pending(g)) { /* rows gathered go first */
+		int rc = pg_bulk_send(g, err);
+		if (rc)
+			return rc;
+	}
 	if (PQstatus(g->conn) != CONNECTION_OK && g->depth == 0) {
 		int rc = reconnect(g, err);
 		if (rc)

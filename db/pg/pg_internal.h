@@ -12,6 +12,7 @@
 #define LAPOR_PG_INTERNAL_H
 
 #include <libpq-fe.h>
+#include "pg_libpq.h" /* libpq loaded at run time */
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -44,6 +45,17 @@ struct pg_store {
 	bool listening;         /* LISTEN lapor_changes done on this connection */
 	enum pg_read_mode read_mode;
 	bool write_content;     /* may UPDATE title, body and reporter columns */
+	/* A bulk intake (pg_bulk.h): rows gathered for COPY. */
+	bool bulk;              /* on: copied rows are gathered */
+	bool bulk_sending;      /* a COPY is in progress */
+	bool bulk_report;       /* the temporary table lapor_report_load exists */
+	bool bulk_seq;          /* cases copied: move the sequence at the end */
+	bool bulk_staged;       /* cases are in lapor_kase_load, not yet in kase */
+	bool bulk_moving;       /* pg_bulk_move is running */
+	int bulk_depth;         /* the transaction level it began in */
+	int bulk_table;         /* enum pg_bulk_table of the gathered rows */
+	char *bulk_buf;         /* owned: the rows, COPY text format */
+	size_t bulk_len, bulk_cap;
 };
 
 static inline struct pg_store *pg(struct lp_store *s)

@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "pg_find.h"
 #include "pg_internal.h"
+#include "pg_bulk.h"
 #include "pg_stage.h"
 
 #include <stdio.h>
@@ -172,6 +173,7 @@ static void pg_close(struct lp_store *s)
 	if (g->conn && g->depth > 0 && PQstatus(g->conn) == CONNECTION_OK)
 		PQclear(PQexec(g->conn, "ROLLBACK"));
 	PQfinish(g->conn);
+	pg_bulk_free(g);
 	free(g->prepared);
 	free(g->seen);
 	free(g->uri);
@@ -197,6 +199,9 @@ static void ignore_notice(void *arg, const char *message)
 
 static int pg_open(const char *uri, int flags, struct lp_store **out, struct lp_error *err)
 {
+	int lrc = pg_libpq_load(err);
+	if (lrc)
+		return lrc;
 	struct pg_store *g = calloc(1, sizeof *g);
 	if (!g || !(g->uri = strdup(uri))) {
 		free(g);
@@ -262,11 +267,18 @@ static int pg_commit(struct lp_store *s, struct lp_error *err)
 			g->depth--;
 		return rc;
 	}
+	if (g->bulk) { /* a commit ends a bulk intake: its rows go first */
+		int rc = pg_bulk_intake(s, false, err);
+		if (rc)
+			return rc;
+	}
 	PGresult *res = PQexec(g->conn, "COMMIT");
 	ExecStatusType rs = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	int rc = LP_OK;
 	if (rs != PGRES_COMMAND_OK) {
-		rc = pg_fail(g, res, err);
+		/* Lost while committing: not "try again" (pg_fail inside a
+		 * transaction), the commit may have happened. */
+		rc = PQstatus(g->conn) == CONNECTION_OK ? pg_fail(g, res, err) : LP_EIO;
 		if (rc == LP_EIO && PQstatus(g->conn) != CONNECTION_OK)
 			lp_error_set(err, LP_EIO,
 				     _("lost the connection to the PostgreSQL %s while "
@@ -286,6 +298,14 @@ static void pg_rollback(struct lp_store *s)
 	struct pg_store *g = pg(s);
 	if (g->depth == 0)
 		return;
+	/* Rows gathered belong to the innermost level (any statement, such
+	 * as a SAVEPOINT, sends them first); the level a bulk intake began
+	 * in takes it along. */
+	pg_bulk_forget(g);
+	if (g->bulk && g->depth <= g->bulk_depth) {
+		g->bulk = g->bulk_report = g->bulk_seq = g->bulk_staged = false;
+		g->bulk_table = PG_BULK_NONE;
+	}
 	if (PQstatus(g->conn) != CONNECTION_OK) {
 		g->depth = 0; /* the server rolled it back when the connection dropped */
 		return;
@@ -409,4 +429,8 @@ const struct lp_store_ops lp_pg_ops = {
 	.stats = pg_stats,
 	/* SLA outcomes (pg_stage.c) */
 	.case_outcome = pg_case_outcome,
+	/* copying a database in: bulk COPY and report columns (pg_bulk.c, pg_stage.c) */
+	.bulk_intake = pg_bulk_intake,
+	.case_report_scan = pg_case_report_scan,
+	.case_report_put = pg_case_report_put,
 };

@@ -3,6 +3,8 @@
 #include "i18n.h"
 #include "pg_stage.h"
 
+#include "pg_bulk.h"
+
 #include <inttypes.h>
 
 PG_SQL(SQL_OUTCOME, false,
@@ -39,5 +41,76 @@ int pg_case_outcome(struct lp_store *s, int64_t id, const struct lp_case_outcome
 	int rc = pg_run_cmd(pg(s), &SQL_OUTCOME, &p, &rows, err);
 	if (rc == LP_OK && rows == 0)
 		return lp_error_set(err, LP_ENOENT, _("no case %" PRId64), id);
+	return rc;
+}
+
+/* ---- report columns, copied (lapor migrate) ---- */
+
+#define REPORT_COLS \
+	"verify_due, verified_at, respond_due, responded_at, settle_due, settled_at, " \
+	"replied_at, closed_at"
+/* A page of cases with any report column set, after id $1. */
+PG_SQL(SQL_REPORT_SCAN, true,
+       "SELECT id, " REPORT_COLS " FROM kase WHERE id > $1 AND (verify_due IS NOT NULL OR "
+       "verified_at IS NOT NULL OR respond_due IS NOT NULL OR responded_at IS NOT NULL OR "
+       "settle_due IS NOT NULL OR settled_at IS NOT NULL OR replied_at IS NOT NULL OR "
+       "closed_at IS NOT NULL) ORDER BY id LIMIT 20000");
+PG_SQL(SQL_REPORT_PUT, false,
+       "UPDATE kase SET verify_due = $2, verified_at = $3, respond_due = $4, "
+       "responded_at = $5, settle_due = $6, settled_at = $7, replied_at = $8, "
+       "closed_at = $9 WHERE id = $1");
+
+int pg_case_report_scan(struct lp_store *s, lp_case_report_cb cb, void *ud,
+			struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	int64_t after = 0;
+	for (;;) {
+		struct pg_params p = { 0 };
+		pp_int(&p, after);
+		PGresult *r = pg_run(g, &SQL_REPORT_SCAN, &p, err);
+		if (!r)
+			return err->code;
+		int n = PQntuples(r), stop = 0;
+		for (int i = 0; i < n && !stop; i++) {
+			struct lp_case_report c = { .id = pg_int(r, i, 0) };
+			for (int k = 0; k < LP_REPORT_NCOLS; k++)
+				if (!PQgetisnull(r, i, k + 1)) {
+					c.v[k] = pg_int(r, i, k + 1);
+					c.present |= 1u << k;
+				}
+			after = c.id;
+			stop = cb(&c, ud);
+		}
+		PQclear(r);
+		if (stop || n < 20000)
+			return stop;
+	}
+}
+
+static void report_params(struct pg_params *p, const struct lp_case_report *r)
+{
+	pp_int(p, r->id);
+	for (int k = 0; k < LP_REPORT_NCOLS; k++)
+		if (r->present & (1u << k))
+			pp_int(p, r->v[k]);
+		else
+			pp_text(p, NULL);
+}
+
+int pg_case_report_put(struct lp_store *s, const struct lp_case_report *r,
+		       struct lp_error *err)
+{
+	struct pg_store *g = pg(s);
+	struct pg_params p = { 0 };
+	report_params(&p, r);
+	if (g->bulk) {
+		/* Gathered in a temporary table, taken with the case (pg_bulk.c). */
+		return pg_bulk_add(g, PG_BULK_REPORT, &p, err);
+	}
+	int64_t rows = 0;
+	int rc = pg_run_cmd(g, &SQL_REPORT_PUT, &p, &rows, err);
+	if (rc == LP_OK && rows == 0)
+		return lp_error_set(err, LP_ENOENT, _("no case %" PRId64), r->id);
 	return rc;
 }

@@ -8,6 +8,7 @@
  * by SQLite's ordered compound select: a page reads about `limit` index
  * entries per status, never the whole queue, and never uses OFFSET. */
 #include "sq_case_row.h"
+#include "sq_find.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,6 +337,10 @@ int sq_case_count(struct lp_store *s, const struct lp_case_filter *f, int64_t *o
 	struct shape sh = shape_of(f, true);
 	if (!sh.statuses)
 		return LP_OK;
+	bool done = false; /* open cases from their tallies (sq_queue.c) */
+	int trc = sq_case_count_tallied(q, f, out, &done, err);
+	if (trc || done)
+		return trc;
 	sqlite3_stmt *st = sq_stmt_keyed(q, shape_key(&sh), build, &sh, err);
 	if (!st)
 		return err->code;

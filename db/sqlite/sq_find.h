@@ -83,6 +83,11 @@ int sq_queue_delete(struct lp_store *s, const char *owner, const char *agency, c
 		    struct lp_error *err);
 int sq_queue_list(struct lp_store *s, const char *owner, const char *agency, lp_queue_cb cb,
 		  void *ud, struct lp_error *err);
+/* lp_store_case_count from the tallies of open cases (stat_open) when the
+ * filter allows it (*done then true); else *done is false and the caller
+ * counts the cases (sq_queue.c). */
+int sq_case_count_tallied(struct sq_store *q, const struct lp_case_filter *f, int64_t *out,
+			  bool *done, struct lp_error *err);
 int sq_dash_counts(struct lp_store *s, const struct lp_case_filter *f, enum lp_dash_by by,
 		   int64_t now, int64_t soon, lp_dash_count_cb cb, void *ud, struct lp_error *err);
 int sq_dash_days(struct lp_store *s, const struct lp_case_filter *f, int64_t first_day, int days,

@@ -371,6 +371,8 @@ const struct lp_store_ops lp_sqlite_ops = {
 	.bulk_intake = sq_bulk_intake,
 	/* SLA outcomes (sq_stage.c) */
 	.case_outcome = sq_case_outcome,
+	/* report columns read for lapor migrate (sq_report.c) */
+	.case_report_scan = sq_case_report_scan,
 	/* performance reports (sq_stats.c) */
 	.stats = sq_stats,
 	/* copying a database out (sq_export.c) */

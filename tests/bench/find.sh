@@ -4,7 +4,9 @@
 # two-word full-text search (top 50), the dashboard of the whole nation
 # and the live counts of ten saved queues.  Beside each figure, the same
 # SQL (captured with $LAPOR_TRACE_SQL) run directly by sqlite3 on the
-# same file.  Medians of RUNS runs; prints figures, asserts nothing.
+# same file.  Medians of RUNS runs (wall), and the mean CPU time of each
+# (perf stat's task-clock, when perf is installed); prints figures,
+# asserts nothing.
 #
 # usage: tests/bench/find.sh [CASES] [RUNS]
 #   CASES   size of the demo database (default 1000000; try 10000 first)
@@ -40,6 +42,18 @@ time_runs() {
 	done | median | awk '{ printf "%.1f", $1 / 1000 }'
 }
 
+# cpu_runs CMD...: mean CPU time (task-clock) in milliseconds of RUNS runs,
+# from perf stat when it is there ("-" otherwise): the machine may be
+# shared, and wall times then wait for the CPU.
+cpu_runs() {
+	if ! command -v perf >/dev/null 2>&1; then
+		echo "-"
+		return
+	fi
+	perf stat -x, -e task-clock -r "$runs" "$@" 2>&1 >/dev/null |
+		awk -F, '/task-clock/ { printf "%.1f", $1; f = 1 } END { if (!f) printf "-" }'
+}
+
 if [ ! -f "$base" ]; then
 	echo "building a $cases-case demo database in $base (once; reused later)"
 	"$lapor" --db "$base" demo --cases "$cases" --seed 1 >/dev/null
@@ -72,13 +86,16 @@ measure() {
 	local label=$1
 	shift
 	LAPOR_TRACE_SQL=1 "$lapor" --db "$db" "$@" 2>"$sql" >/dev/null || true
-	printf '%-44s %8s %10s\n' "$label" "$(time_runs "$lapor" --db "$db" "$@")" \
-		"$(time_runs sqlite3 "$db" ".read $sql")"
+	printf '%-44s %8s %10s %8s %8s\n' "$label" "$(time_runs "$lapor" --db "$db" "$@")" \
+		"$(time_runs sqlite3 "$db" ".read $sql")" "$(cpu_runs "$lapor" --db "$db" "$@")" \
+		"$(cpu_runs sqlite3 "$db" ".read $sql")"
 }
 
-printf '%-44s %8s %10s\n' "" "lapor" "sqlite3"
-printf '%-44s %8s %10s\n' "process floor (ls --limit 1 / SELECT 1)" \
-	"$(time_runs "$lapor" --db "$db" ls --limit 1)" "$(time_runs sqlite3 "$db" 'SELECT 1')"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-44s %8s %10s %8s %8s\n' "" "lapor" "sqlite3" "cpu" "cpu"
+printf '%-44s %8s %10s %8s %8s\n' "process floor (ls --limit 1 / SELECT 1)" \
+	"$(time_runs "$lapor" --db "$db" ls --limit 1)" "$(time_runs sqlite3 "$db" 'SELECT 1')" \
+	"$(cpu_runs "$lapor" --db "$db" ls --limit 1)" "$(cpu_runs sqlite3 "$db" 'SELECT 1')"
 for q in "status:new" "agency:31.71" "under:32" "region:31.71.*" "category:jalan-rusak" \
 	"assignee:budi.santoso" "kind:aspiration" "channel:sms" "privacy:secret" "priority:2" \
 	"overdue" "escalated" "due<2d" "age>30d" "updated<1h" "tracking:SMS-*" "id>999000" \
@@ -90,4 +107,5 @@ measure "search banjir rob --limit 50" search banjir rob --limit 50
 measure "search pungutan liar --limit 50" search pungutan liar --limit 50
 measure "dashboard --json (whole nation)" dashboard --json
 measure "queue ls (10 saved queues, live counts)" queue ls
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$sql"

@@ -162,12 +162,80 @@ static void dashboard(void **state)
 	assert_null(d);
 }
 
+/* The store counts queues of open cases from the tallies (stat_open) and
+ * the rest from the cases: every count equals the list's length, for
+ * statuses tallied or not, scope, agency, assignee and a deadline bound
+ * inside a day (NOW is not midnight), before and after cases change. */
+static void check_counts(struct ffx *f)
+{
+	static const unsigned masks[] = {
+		0,
+		1u << LP_STATUS_NEW | 1u << LP_STATUS_POSTPONED,
+		1u << LP_STATUS_ASSIGNED,
+		1u << LP_STATUS_NEW | 1u << LP_STATUS_ASSIGNED | 1u << LP_STATUS_IN_PROGRESS |
+			1u << LP_STATUS_POSTPONED | 1u << LP_STATUS_RESPONDED,
+		1u << LP_STATUS_CLOSED | 1u << LP_STATUS_IN_PROGRESS,
+	};
+	static const char *const agencies[] = { NULL, "31.71", "32.73" };
+	static const char *const assignees[] = { NULL, "", "budi" };
+	const int64_t dues[] = { 0, NOW, NOW + DAYS(1) + 3600, NOW + DAYS(3), NOW + DAYS(30) };
+	struct lp_error err;
+	for (size_t m = 0; m < sizeof masks / sizeof *masks; m++)
+		for (size_t a = 0; a < 3; a++)
+			for (size_t w = 0; w < 3; w++)
+				for (size_t d = 0; d < sizeof dues / sizeof *dues; d++)
+					for (int sc = 0; sc < 2; sc++) {
+		struct lp_case_filter fl;
+		lp_case_filter_init(&fl);
+		fl.status_mask = masks[m];
+		fl.agency = agencies[a];
+		fl.assignee = assignees[w];
+		fl.due_before = dues[d];
+		if (sc)
+			fl.scope_path = "/KEMENPANRB/31/";
+		struct ids got = { 0 };
+		int64_t n = -1;
+		assert_ok(lp_store_case_list(f->st, &fl, ids_add, &got, &err), &err);
+		assert_ok(lp_store_case_count(f->st, &fl, &n, &err), &err);
+		if (n != got.n)
+			fail_msg("mask %zu agency %zu assignee %zu due %zu scope %d: count %lld, "
+				 "list {%s}", m, a, w, d, sc, (long long)n, got.s);
+					}
+}
+
+static void tallied_counts(void **state)
+{
+	struct ffx *f = *state;
+	struct lp_error err;
+	check_counts(f);
+	/* Move cases between statuses, agencies, assignees and deadlines. */
+	struct lp_case c;
+	assert_ok(lp_store_begin(f->st, true, &err), &err);
+	for (int64_t id = 1; id <= 7; id++) {
+		assert_ok(lp_store_case_get(f->st, id, &c, &err), &err);
+		int64_t v = c.version;
+		c.version++;
+		if (id % 2)
+			c.status = c.status == LP_STATUS_NEW ? LP_STATUS_ASSIGNED : LP_STATUS_RESPONDED;
+		if (id == 4)
+			lp_strlcpy(c.agency, "31.71", sizeof c.agency);
+		if (id == 6)
+			lp_strlcpy(c.assignee, "budi", sizeof c.assignee);
+		c.due_at = id == 2 ? 0 : NOW + DAYS(id) / 2;
+		assert_ok(lp_store_case_update(f->st, &c, v, &err), &err);
+		lp_case_clear(&c);
+	}
+	assert_ok(lp_store_commit(f->st, &err), &err);
+	check_counts(f);
+}
+
 int run_queue_dash_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(queues, ffx_setup, ffx_teardown),
 		cmocka_unit_test_setup_teardown(similar, ffx_setup, ffx_teardown),
 		cmocka_unit_test_setup_teardown(dashboard, ffx_setup, ffx_teardown),
+		cmocka_unit_test_setup_teardown(tallied_counts, ffx_setup, ffx_teardown),
 	};
 	return cmocka_run_group_tests_name("queues, duplicates, dashboard", tests, NULL, NULL);
 }

@@ -165,6 +165,47 @@ static void scope_and_pages(void **state)
 	assert_string_equal(got.s, "11,10");
 }
 
+/* A queue of several statuses in due or update order with a query (the
+ * console's "To verify" limited to an agency): the store reads one arm
+ * per status in order and merges them; the page, its keyset and the
+ * statuses of the filter and of the query all hold. */
+static void statuses_in_order(void **state)
+{
+	struct ffx *f = *state;
+	struct lp_query_ctx x;
+	struct lp_case_filter fl;
+	struct ids got;
+	admin_ctx(&x);
+	lp_case_filter_init(&fl);
+	fl.status_mask = (1u << LP_STATUS_NEW) | (1u << LP_STATUS_ASSIGNED);
+	fl.order = LP_ORDER_DUE;
+	fl.limit = 2;
+	run(f, "agency:31.71", &fl, &x, &got, NULL);
+	assert_string_equal(got.s, "1,7");
+	fl.has_after = true;
+	fl.after_key = NOW + DAYS(5);
+	fl.after_id = 7;
+	run(f, "agency:31.71", &fl, &x, &got, NULL);
+	assert_string_equal(got.s, "6"); /* no clock: last */
+	fl.has_after = false;
+	run(f, "agency:31.71 status:new,closed", &fl, &x, &got, NULL);
+	assert_string_equal(got.s, "6");
+
+	lp_case_filter_init(&fl);
+	fl.status_mask = (1u << LP_STATUS_NEW) | (1u << LP_STATUS_ASSIGNED) |
+			 (1u << LP_STATUS_IN_PROGRESS);
+	fl.order = LP_ORDER_UPDATED;
+	fl.descending = true;
+	fl.limit = 3;
+	run(f, "-category:sampah", &fl, &x, &got, NULL);
+	assert_string_equal(got.s, "4,3,2");
+	fl.has_after = true;
+	fl.after_key = NOW - DAYS(3);
+	fl.after_id = 2;
+	run(f, "-category:sampah", &fl, &x, &got, NULL);
+	assert_string_equal(got.s, "7,1");
+}
+
 /* A large queue: more matches than the store's probe (10000), so the page
  * is read in id order without the index; pages and counts stay exact. */
 static void large_queue(void **state)
@@ -228,6 +269,7 @@ int run_store_query_tests(void)
 		cmocka_unit_test_setup_teardown(each_query, ffx_setup, ffx_teardown),
 		cmocka_unit_test_setup_teardown(text_privacy, ffx_setup, ffx_teardown),
 		cmocka_unit_test_setup_teardown(scope_and_pages, ffx_setup, ffx_teardown),
+		cmocka_unit_test_setup_teardown(statuses_in_order, ffx_setup, ffx_teardown),
 		cmocka_unit_test_setup_teardown(large_queue, ffx_setup, ffx_teardown),
 	};
 	return cmocka_run_group_tests_name("store query", tests, NULL, NULL);

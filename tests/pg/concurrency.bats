@@ -163,3 +163,39 @@ worker() {
 	run "$LAPOR" --db "$(pg_as "$ADMIN")" audit verify
 	[ "$status" -eq 0 ]
 }
+
+@test "a connection dropped in the middle of an action: nothing saved, the batch runs it again" {
+	id=$(head -n 1 "$BATS_TEST_TMPDIR/ids" | cut -d'|' -f1)
+	v0=$(psql -qXAt "$PGURI" -c "SELECT version FROM kase WHERE id = $id")
+	# Another session holds the case's row, so the action waits inside
+	# its transaction; its server process is ended there, then the row
+	# is let go.
+	coproc HOLD { psql -qXAt "$PGURI" 2>&1; }
+	echo "BEGIN; SELECT id FROM kase WHERE id = $id FOR UPDATE; SELECT 'held';" >&"${HOLD[1]}"
+	read -r -t 10 line <&"${HOLD[0]}"
+	read -r -t 10 line <&"${HOLD[0]}"
+	[ "$line" = held ]
+	printf 'note %s -m dropped-once\n' "$id" >"$BATS_TEST_TMPDIR/in"
+	"$LAPOR" --db "$(pg_as "$ADMIN")" batch "$BATS_TEST_TMPDIR/in" \
+		>"$BATS_TEST_TMPDIR/out" 2>"$BATS_TEST_TMPDIR/err" &
+	lapor_pid=$!
+	for _ in $(seq 1 100); do
+		pid=$(psql -qXAt "$PGURI" -c "SELECT pid FROM pg_stat_activity WHERE usename = '$ADMIN'
+			AND wait_event_type = 'Lock'")
+		[ -z "$pid" ] || break
+		sleep 0.05
+	done
+	[ -n "$pid" ]
+	psql -qXAt "$PGURI" -c "SELECT pg_terminate_backend($pid)" >/dev/null
+	echo "COMMIT;" >&"${HOLD[1]}"
+	wait "$lapor_pid" || true
+	cat "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/err"
+	grep -qx '1 ok 0' "$BATS_TEST_TMPDIR/out"
+	# Saved once: one more version, one event with the text.
+	v1=$(psql -qXAt "$PGURI" -c "SELECT version FROM kase WHERE id = $id")
+	[ "$v1" -eq $((v0 + 1)) ]
+	n=$(psql -qXAt "$PGURI" -c "SELECT count(*) FROM event WHERE case_id = $id AND text = 'dropped-once'")
+	[ "$n" -eq 1 ]
+	exec {HOLD[1]}>&-
+	wait "$HOLD_PID" 2>/dev/null || true
+}

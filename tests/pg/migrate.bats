@@ -61,3 +61,23 @@ teardown() {
 	run "$LAPOR" migrate --from "$BATS_TEST_TMPDIR/missing.db" --to "$PGURI"
 	[ "$status" -ne 0 ]
 }
+
+@test "migrate copies the report columns: stats read the same on both" {
+	run "$LAPOR" migrate --from "$SQ" --to "$PGURI"
+	[ "$status" -eq 0 ]
+	cols="id, verify_due, verified_at, respond_due, responded_at, settle_due, settled_at, replied_at, closed_at"
+	# The demo sets them (on-time rates of lapor stats need them).
+	n=$(sqlite3 "$SQ" "SELECT count(*) FROM kase WHERE verified_at IS NOT NULL AND closed_at IS NOT NULL")
+	[ "$n" -gt 5 ]
+	a=$(sqlite3 -separator '|' "$SQ" "SELECT $cols FROM kase ORDER BY id")
+	b=$(psql -qXAt "$PGURI" -c "SELECT $cols FROM kase ORDER BY id")
+	[ "$a" = "$b" ]
+	admin=$("$LAPOR" --db "$SQ" --json officer ls | python3 -c \
+		'import json,sys; print([o for o in json.load(sys.stdin) if o["role"] == "admin"][0]["login"])')
+	for by in agency category; do
+		s=$("$LAPOR" --db "$SQ" --as "$admin" stats --from 2020-01-01 --to 2026-12-31 --by "$by" --json)
+		p=$("$LAPOR" --db "$(pg_as "$admin")" stats --from 2020-01-01 --to 2026-12-31 --by "$by" --json)
+		[[ "$s" == *on_time* ]] || [[ "$s" == *ontime* ]]
+		[ "$s" = "$p" ]
+	done
+}
