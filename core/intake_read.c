@@ -13,6 +13,11 @@
 
 #define CHUNK (64 * 1024)
 #define RING 256 /* lines parsed ahead at most */
+/* A producer that found the ring full sleeps until it is half empty, and
+ * each side wakes the other only when it sleeps: the two threads then
+ * meet once per RING / 2 lines, not once per line (a wake-up costs more
+ * than parsing a line). */
+#define REFILL (RING / 2)
 
 /* A bounded line reader: never holds more than LP_IMPORT_LINE_MAX + 1
  * bytes of one line, and keeps NUL bytes (the parser reports them). */
@@ -36,6 +41,8 @@ struct lp_intake_reader {
 	bool done;                 /* the producer made its last item */
 	bool stop;                 /* the consumer wants no more */
 	bool threaded;             /* a thread produces (else: on demand) */
+	bool producer_waits;       /* the producer sleeps on not_full */
+	bool consumer_waits;       /* the consumer sleeps on not_empty */
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t not_empty, not_full;
@@ -143,8 +150,12 @@ static void *producer(void *arg)
 	struct lp_intake_reader *r = arg;
 	for (bool more = true; more;) {
 		pthread_mutex_lock(&r->mu);
-		while (r->tail - r->head >= RING && !r->stop)
-			pthread_cond_wait(&r->not_full, &r->mu);
+		if (r->tail - r->head >= RING && !r->stop) {
+			r->producer_waits = true;
+			while (r->tail - r->head > REFILL && !r->stop)
+				pthread_cond_wait(&r->not_full, &r->mu);
+			r->producer_waits = false;
+		}
 		bool stop = r->stop;
 		pthread_mutex_unlock(&r->mu);
 		if (stop)
@@ -154,7 +165,8 @@ static void *producer(void *arg)
 		pthread_mutex_lock(&r->mu);
 		r->tail++;
 		r->done = !more;
-		pthread_cond_signal(&r->not_empty);
+		if (r->consumer_waits)
+			pthread_cond_signal(&r->not_empty);
 		pthread_mutex_unlock(&r->mu);
 	}
 	return NULL;
@@ -183,14 +195,18 @@ struct lp_read_item *lp_intake_reader_next(struct lp_intake_reader *r)
 		lp_intake_line_clear(&r->ring[r->head % RING].line);
 		r->head++;
 		r->taken = false;
-		pthread_cond_signal(&r->not_full);
+		if (r->producer_waits && r->tail - r->head <= REFILL)
+			pthread_cond_signal(&r->not_full);
 	}
 	if (!r->threaded && r->head == r->tail && !r->done) {
 		r->done = !produce(&r->lr, &r->ring[r->tail % RING]);
 		r->tail++;
 	}
-	while (r->head == r->tail && !r->done)
+	while (r->head == r->tail && !r->done) {
+		r->consumer_waits = true;
 		pthread_cond_wait(&r->not_empty, &r->mu);
+		r->consumer_waits = false;
+	}
 	struct lp_read_item *it = &r->eof;
 	if (r->head < r->tail) {
 		it = &r->ring[r->head % RING];

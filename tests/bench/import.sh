@@ -1,6 +1,8 @@
 #!/bin/bash
 # tests/bench/import.sh: cases per second of `lapor import` on top of a
-# given database, as a whole process.  Prints figures; asserts nothing.
+# given database, as a whole process (wall time), and the process's CPU
+# time (user + sys, less sensitive to a shared machine's other load).
+# Prints figures; asserts nothing.
 #
 # usage: tests/bench/import.sh BASE_DB [IMPORT] [RUNS]
 #   BASE_DB  the database to import into (never changed: each run works
@@ -28,7 +30,8 @@ mkdir -p "$WORK_DIR"
 ref="$WORK_DIR/ref.db"
 work="$WORK_DIR/work.db"
 cleanup() {
-	rm -f "$ref" "$ref-wal" "$ref-shm" "$work" "$work-wal" "$work-shm" "$WORK_DIR"/run-*.jsonl
+	rm -f "$ref" "$ref-wal" "$ref-shm" "$work" "$work-wal" "$work-shm" "$WORK_DIR"/run-*.jsonl \
+		"$WORK_DIR/time"
 	[ -z "$own_dir" ] || rmdir "$own_dir" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -50,6 +53,7 @@ echo "import: $import_n new reports per run, $runs runs, on a copy of $base ($ca
 
 msgs=${IMPORT_MESSAGES:-0}
 rates=()
+cpus=()
 for ((r = 1; r <= runs; r++)); do
 	f="$WORK_DIR/run-$r.jsonl"
 	python3 "$gen" "$import_n" --seed "$r" --prefix "IMP$$" >"$f"
@@ -76,12 +80,19 @@ EOF
 	cp --reflink=auto "$ref" "$work"
 	sync
 	t0=$(now_ns)
-	"$lapor" --db "$work" import "$f" >/dev/null
+	/usr/bin/time -f '%U %S' -o "$WORK_DIR/time" "$lapor" --db "$work" import "$f" >/dev/null
 	t1=$(now_ns)
 	rates+=($((import_n * 1000000000 / (t1 - t0 + 1))))
-	echo "  run $r: ${rates[-1]} cases/s ($(((t1 - t0) / 1000000)) ms)"
+	read -r user sys <"$WORK_DIR/time"
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+	cpus+=("$cpu")
+	echo "  run $r: ${rates[-1]} cases/s ($(((t1 - t0) / 1000000)) ms; cpu ${cpu} s:" \
+		"user $user, sys $sys; load $(cut -d' ' -f1 /proc/loadavg))"
 	rm -f "$f"
 done
 echo "import: median $(printf '%s\n' "${rates[@]}" | median) cases/s," \
 	"min $(printf '%s\n' "${rates[@]}" | sort -n | head -1)," \
-	"max $(printf '%s\n' "${rates[@]}" | sort -n | tail -1)"
+	"max $(printf '%s\n' "${rates[@]}" | sort -n | tail -1);" \
+	"median cpu (user+sys) $(printf '%s\n' "${cpus[@]}" | median) s" \
+	"($(printf '%s\n' "${cpus[@]}" | median | awk -v n="$import_n" '{ printf "%d", n / $1 }')" \
+	"cases per cpu second)"

@@ -6,7 +6,8 @@
  * event, tally and full-text index entry (fts5vocab 'instance': term,
  * row, column, offset) must be equal, and FTS5's integrity-check pass on
  * both.  Also: a bad line late in a large file leaves the database as it
- * was, triggers included; a small import keeps the per-row path. */
+ * was, triggers included; FTS5's settings are as they were after a bulk
+ * intake; a small import keeps the per-row path. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -373,6 +374,37 @@ static void test_bad_line_changes_nothing(void **state)
 	free(bad);
 }
 
+/* The bulk fill writes the full-text index with FTS5's automerge off
+ * (sq_bulk.c); the database's own setting is back after the import, the
+ * default as well as one set by hand, and the index checks out. */
+static void test_fts_settings_kept(void **state)
+{
+	struct fx *f = *state;
+	struct lp_error err;
+	struct lp_import_stats st;
+	size_t len;
+	const char *am = "SELECT coalesce((SELECT v FROM case_fts_config WHERE k = 'automerge'), 4)";
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(f->a.path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+
+	char *text = round_file(6, NULL, &len);
+	assert_int_equal(import_text(&f->a, text, len, &st, &err), LP_OK);
+	assert_int_equal(st.created, N_REPORTS);
+	free(text);
+	assert_int_equal(q_int(db, am), 4);
+
+	q_exec(db, "INSERT INTO case_fts(case_fts, rank) VALUES ('automerge', 8)");
+	text = round_file(7, NULL, &len);
+	assert_int_equal(import_text(&f->a, text, len, &st, &err), LP_OK);
+	assert_int_equal(st.created, N_REPORTS);
+	free(text);
+	assert_int_equal(q_int(db, am), 8);
+	assert_int_equal(q_int(db, "SELECT count(*) FROM case_fts_docsize"), 2 * N_REPORTS);
+	assert_true(q_int(db, "SELECT count(*) FROM case_fts('desa')") > 0);
+	q_exec(db, "INSERT INTO case_fts(case_fts, rank) VALUES ('integrity-check', 1)");
+	sqlite3_close(db);
+}
+
 static void test_small_import_per_row(void **state)
 {
 	struct fx *f = *state;
@@ -395,6 +427,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bulk_equals_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nested_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_line_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fts_settings_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_small_import_per_row, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
