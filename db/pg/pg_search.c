@@ -3,9 +3,13 @@
  *
  * Cases match on kase.search (title and body, GIN index kase_search);
  * replies, messages and notes on the vector of the index event_search.
- * Officers who may not read every column read case_visible and
- * event_visible, whose texts are NULL where masked, so a masked text
- * never matches.  Two steps: the ranking statement applies the filter
+ * The matches come from lapor_case_matches and lapor_event_matches
+ * (004_search_fn.sql), which read those indexes with the owner's rights
+ * and apply the row and text rules of case_visible and event_visible to
+ * the officer (under row-level security the operator @@, not leakproof,
+ * could not use them); the ids are joined to the officer's own relations
+ * (case_visible and event_visible, or kase and event), so a row or text
+ * the officer may not read never matches.  Two steps: the ranking statement applies the filter
  * and the privacy condition and returns the top `limit` with where
  * their best match was; then a snippet is made for each of those few
  * (ts_headline, matches between LP_HL_ON and LP_HL_OFF).  Ranking: with
@@ -13,10 +17,7 @@
  * (title weighs 4, body 1, an event half a body), each case at its best,
  * negated so lower is better as bm25; with more, by tiers as on SQLite:
  * title, then title or body, then replies and notes, newest first.  The
- * matches are counted (up to RANK_MAX + 1: a heap page each) only when
- * the server's estimate is at most RANK_MAX; a larger estimate goes to
- * the tiers at once (so a few more than RANK_MAX estimated, fewer found,
- * rank by tiers: the order may then differ from SQLite's). */
+ * matching cases are counted first, up to RANK_MAX + 1. */
 #include "i18n.h"
 #include "pg_find.h"
 
@@ -33,6 +34,10 @@
 /* Title weighs A (1.0), the rest of the vector D (0.25): 4 to 1. */
 #define WEIGHTS "'{0.25, 0.25, 0.25, 1.0}'::real[]"
 #define TITLE_TSV "to_tsvector('simple'::regconfig, coalesce(k.title, ''))"
+/* The matches the officer may find, through the GIN indexes
+ * (004_search_fn.sql): case ids, and (case, seq) of events. */
+#define CASE_MATCHES(title_only, lim) "lapor_case_matches($1, " title_only ", " lim ")"
+#define EVENT_MATCHES(notes, lim) "lapor_event_matches($1, " notes ", " lim ")"
 #define HL_OPTS "'StartSel=' || chr(2) || ', StopSel=' || chr(3)"
 
 static bool filter_empty(const struct lp_case_filter *f, const struct lp_query_ctx *x)
@@ -60,12 +65,13 @@ static void build_rank(struct pgb *b, const char *crel, const char *erel,
 		   " setweight(" TITLE_TSV ", 'A') || to_tsvector('simple'::regconfig,"
 		   " left(coalesce(k.body, ''), 262144)), q) AS r, 0 AS w, 0::bigint AS fr FROM ");
 	pgb_put(b, crel);
-	pgb_put(b, " k, " TSQ " q WHERE k.search @@ q UNION ALL SELECT e.case_id, -0.5 *"
-		   " ts_rank_cd(" WEIGHTS ", " PG_EVENT_TSV ", q), 1, e.seq FROM ");
+	pgb_put(b, " k JOIN " CASE_MATCHES("false", "NULL") " mc(id) ON mc.id = k.id, " TSQ " q"
+		   " UNION ALL SELECT e.case_id, -0.5 * ts_rank_cd(" WEIGHTS ", " PG_EVENT_TSV
+		   ", q), 1, e.seq FROM ");
 	pgb_put(b, erel);
-	pgb_put(b, " e, " TSQ " q WHERE " PG_EVENT_TSV " @@ q AND " PG_EVENT_SEARCHED);
-	if (!x->notes)
-		pgb_put(b, " AND e.visibility <> 'internal'");
+	pgb_put(b, x->notes ? " e JOIN " EVENT_MATCHES("true", "NULL") :
+			      " e JOIN " EVENT_MATCHES("false", "NULL"));
+	pgb_put(b, " me ON me.hit_case = e.case_id AND me.hit_seq = e.seq, " TSQ " q");
 	pgb_put(b, ") u ORDER BY cid, r, w, fr) m JOIN ");
 	pgb_put(b, crel);
 	pgb_put(b, " k ON k.id = m.cid WHERE true");
@@ -82,25 +88,32 @@ static void build_tier(struct pgb *b, const char *crel, const char *erel,
 		       const struct lp_case_filter *f, const struct lp_query_ctx *x, int tier,
 		       int limit)
 {
+	/* Without a filter the match functions stop at the page (newest
+	 * first); with one they return every match, filtered here. */
+	bool whole = filter_empty(f, x);
 	pgb_put(b, "SELECT " PG_CASE_COLS);
 	if (tier < 2) {
 		pgb_put(b, tier == 0 ? ", 1.0, 0, 0::bigint FROM " : ", 2.0, 0, 0::bigint FROM ");
 		pgb_put(b, crel);
-		/* Written so that the planner keeps the search vector's
-		 * estimate and reads kase backwards by id, stopping at the
-		 * page, instead of every match and a sort. */
-		pgb_put(b, " k WHERE (k.search @@ " TSQ ") IS TRUE");
-		if (tier == 0)
-			pgb_put(b, " AND coalesce(" TITLE_TSV " @@ " TSQ ", false)");
+		pgb_put(b, " k WHERE k.id IN (SELECT lapor_case_matches($1, ");
+		pgb_put(b, tier == 0 ? "true, " : "false, ");
+		if (whole)
+			pgb_int(b, limit);
+		else
+			pgb_put(b, "NULL");
+		pgb_put(b, "))");
 	} else {
 		pgb_put(b, ", 3.0, 1, e.seq FROM ");
 		pgb_put(b, erel);
-		pgb_put(b, " e JOIN ");
+		pgb_put(b, x->notes ? " e JOIN lapor_event_matches($1, true, " :
+				      " e JOIN lapor_event_matches($1, false, ");
+		if (whole)
+			pgb_int(b, limit);
+		else
+			pgb_put(b, "NULL");
+		pgb_put(b, ") me ON me.hit_case = e.case_id AND me.hit_seq = e.seq JOIN ");
 		pgb_put(b, crel);
-		pgb_put(b, " k ON k.id = e.case_id WHERE " PG_EVENT_TSV " @@ " TSQ
-			   " AND " PG_EVENT_SEARCHED);
-		if (!x->notes)
-			pgb_put(b, " AND e.visibility <> 'internal'");
+		pgb_put(b, " k ON k.id = e.case_id WHERE true");
 	}
 	pgb_filter(b, f, "k.", true);
 	pgb_content(b, x);
@@ -235,36 +248,15 @@ static int emit_hits(struct run *u, struct pgb *b, struct seen *seen, int *left,
 	return stop;
 }
 
-/* How many cases match, as the server estimates it from the GIN index's
- * statistics (EXPLAIN: a few milliseconds).  Counting exactly reads a
- * heap page per match, up to RANK_MAX + 1 (about 100 ms). */
-static int estimate_matches(struct run *u, int64_t *n, struct lp_error *err)
-{
-	struct pgb b = { 0 };
-	start(&b, u->tsq);
-	pgb_put(&b, "EXPLAIN (FORMAT JSON) SELECT 1 FROM ");
-	pgb_put(&b, u->crel);
-	pgb_put(&b, " k WHERE k.search @@ " TSQ);
-	PGresult *r = pgb_run(u->g, &b, err);
-	if (!r)
-		return err->code;
-	const char *plan = PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
-	const char *rows = strstr(plan, "\"Plan Rows\":");
-	*n = rows ? strtoll(rows + 12, NULL, 10) : 0;
-	PQclear(r);
-	return LP_OK;
-}
-
-/* Counts matching cases up to RANK_MAX + 1. */
+/* Counts the cases the officer may find, up to RANK_MAX + 1 (through the
+ * GIN index: lapor_case_matches). */
 static int count_matches(struct run *u, int64_t *n, struct lp_error *err)
 {
 	struct pgb b = { 0 };
 	start(&b, u->tsq);
-	pgb_put(&b, "SELECT count(*) FROM (SELECT 1 FROM ");
-	pgb_put(&b, u->crel);
-	pgb_put(&b, " k WHERE k.search @@ " TSQ " LIMIT ");
+	pgb_put(&b, "SELECT count(*) FROM lapor_case_matches($1, false, ");
 	pgb_int(&b, RANK_MAX + 1);
-	pgb_put(&b, ") n");
+	pgb_put(&b, ")");
 	PGresult *r = pgb_run(u->g, &b, err);
 	if (!r)
 		return err->code;
@@ -299,11 +291,7 @@ int pg_case_search(struct lp_store *s, const struct lp_case_filter *f,
 	}
 	struct run u = { g, crel, pg_event_rel(g), tsq, cb, ud };
 	int64_t n = 0;
-	/* Many by the estimate: by tiers at once; else counted, since the
-	 * estimate of words found together is often far too low. */
-	int rc = estimate_matches(&u, &n, err), left = limit;
-	if (!rc && n <= RANK_MAX)
-		rc = count_matches(&u, &n, err);
+	int rc = count_matches(&u, &n, err), left = limit;
 	struct pgb b = { 0 };
 	if (!rc && n <= RANK_MAX) {
 		start(&b, tsq);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,6 +195,53 @@ static void supervisor_sees_secret_case_not_its_text(void **state)
 	assert_string_equal(search_as(SUP, "rahasia"), "");
 }
 
+/* How many rows fn(words, flag, NULL) (lapor_case_matches: flag is
+ * title_only; lapor_event_matches: notes; 004_search_fn.sql, run with
+ * the owner's rights) gives officer i calling it directly, as psql would;
+ * -1 when the call fails. */
+static long direct_matches(int i, const char *fn, const char *words, bool flag)
+{
+	char uri[512], sql[160];
+	long n = -1;
+	if (pg_testdb_uri(dbname, login[i], uri, sizeof uri))
+		return -1;
+	PGconn *c = PQconnectdb(uri);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s($1, %s, NULL)", fn,
+		 flag ? "true" : "false");
+	const char *v[1] = { words };
+	PGresult *r = PQstatus(c) == CONNECTION_OK ?
+			      PQexecParams(c, sql, 1, NULL, v, NULL, NULL, 0) : NULL;
+	if (r && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		n = strtol(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	PQfinish(c);
+	return n;
+}
+
+/* The match functions, called directly, apply the same rules: the clerk
+ * of 31.71 finds nothing of the secret case of 31.71.DISHUB (neither its
+ * row nor its text), the supervisor above it sees the row but not its
+ * text, the admin finds it. */
+static void match_functions_keep_the_rules(void **state)
+{
+	(void)state;
+	const char *cm = "lapor_case_matches";
+	assert_int_equal(direct_matches(CLERK, cm, "pungutan", false), 1); /* T-0 only */
+	assert_int_equal(direct_matches(CLERK, cm, "suap", false), 0);
+	assert_int_equal(direct_matches(CLERK, cm, "terminal", false), 0);
+	assert_int_equal(direct_matches(SUP, cm, "pungutan", false), 1);
+	assert_int_equal(direct_matches(SUP, cm, "terminal", false), 0);
+	assert_int_equal(direct_matches(ADMIN, cm, "terminal", false), 1);
+	assert_int_equal(direct_matches(ADMIN, cm, "pungutan", false), 2);
+	/* title_only: "liar" is in the secret case's title, in the public
+	 * case's body only. */
+	assert_int_equal(direct_matches(ADMIN, cm, "liar", false), 2);
+	assert_int_equal(direct_matches(ADMIN, cm, "liar", true), 1);
+	assert_int_equal(direct_matches(CLERK, cm, "liar", false), 1);
+	assert_int_equal(direct_matches(CLERK, cm, "liar", true), 0);
+	assert_int_equal(direct_matches(CLERK, "lapor_event_matches", "suap", true), 0);
+}
+
 int main(void)
 {
 	const char *uri = getenv("LAPOR_TEST_PG_URI");
@@ -205,6 +253,7 @@ int main(void)
 		cmocka_unit_test(admin_finds_all),
 		cmocka_unit_test(clerk_never_matches_secret_nor_reporter),
 		cmocka_unit_test(supervisor_sees_secret_case_not_its_text),
+		cmocka_unit_test(match_functions_keep_the_rules),
 	};
 	return cmocka_run_group_tests_name("PostgreSQL search privacy", tests, setup, teardown);
 }

@@ -1,0 +1,6 @@
+-- 004_search_fn.sql (PRAGMA user_version 4): nothing changes on SQLite.
+-- Version 4 gives PostgreSQL functions that let full-text search use its
+-- indexes under row-level security (db/schema/pg/004_search_fn.sql);
+-- SQLite has no row-level security (core applies the rules) and its
+-- search already reads the FTS5 index.  The two backends keep one
+-- version number.
