@@ -254,7 +254,7 @@ static int count_matches(struct run *u, int64_t *n, struct lp_error *err)
 {
 	struct pgb b = { 0 };
 	start(&b, u->tsq);
-	pgb_put(&b, "SELECT count(*) FROM lapor_case_matches($1, false, ");
+	pgb_put(&b, "SELECT lapor_case_match_count($1, ");
 	pgb_int(&b, RANK_MAX + 1);
 	pgb_put(&b, ")");
 	PGresult *r = pgb_run(u->g, &b, err);

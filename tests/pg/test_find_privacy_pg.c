@@ -199,15 +199,13 @@ static void supervisor_sees_secret_case_not_its_text(void **state)
  * title_only; lapor_event_matches: notes; 004_search_fn.sql, run with
  * the owner's rights) gives officer i calling it directly, as psql would;
  * -1 when the call fails. */
-static long direct_matches(int i, const char *fn, const char *words, bool flag)
+static long direct_sql(int i, const char *sql, const char *words)
 {
-	char uri[512], sql[160];
+	char uri[512];
 	long n = -1;
 	if (pg_testdb_uri(dbname, login[i], uri, sizeof uri))
 		return -1;
 	PGconn *c = PQconnectdb(uri);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s($1, %s, NULL)", fn,
-		 flag ? "true" : "false");
 	const char *v[1] = { words };
 	PGresult *r = PQstatus(c) == CONNECTION_OK ?
 			      PQexecParams(c, sql, 1, NULL, v, NULL, NULL, 0) : NULL;
@@ -216,6 +214,22 @@ static long direct_matches(int i, const char *fn, const char *words, bool flag)
 	PQclear(r);
 	PQfinish(c);
 	return n;
+}
+
+static long direct_matches(int i, const char *fn, const char *words, bool flag)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s($1, %s, NULL)", fn,
+		 flag ? "true" : "false");
+	long all = direct_sql(i, sql, words);
+	/* With a limit (the newest first, through a window of ids), and
+	 * counted up to a cap: the same cases. */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s($1, %s, 5)", fn,
+		 flag ? "true" : "false");
+	assert_int_equal(direct_sql(i, sql, words), all);
+	if (strcmp(fn, "lapor_case_matches") == 0 && !flag)
+		assert_int_equal(direct_sql(i, "SELECT lapor_case_match_count($1, 10)", words), all);
+	return all;
 }
 
 /* The match functions, called directly, apply the same rules: the clerk
