@@ -52,6 +52,7 @@ fi
 sqlite3 "$base" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 rm -f "$work" "$work-wal" "$work-shm"
 cp "$base" "$work"
+"$lapor" --db "$work" init >/dev/null # upgrade an older schema
 
 bytes=$(stat -c %s "$base")
 echo "database: $bytes bytes, $((bytes / cases)) bytes per case"
@@ -71,6 +72,7 @@ for ((r = 1; r <= runs; r++)); do
 	gen_reports "$r" "$import_n" >"$f"
 	rm -f "$work" "$work-wal" "$work-shm"
 	cp "$base" "$work"
+	"$lapor" --db "$work" init >/dev/null # upgrade an older schema
 	sync
 	t0=$(now_ns)
 	"$lapor" --db "$work" import "$f" >/dev/null
