@@ -349,6 +349,16 @@ static int record(struct act *a, int64_t now)
 static int run(struct act *a)
 {
 	const struct lp_action_args *g = a->args;
+	/* A merge reads two cases, and a backend may lock each as it reads
+	 * it (PostgreSQL): the lower id first, so that two opposite merges
+	 * wait for each other instead of deadlocking.  apply_merge reads
+	 * and checks the kept case again; a failure here is its to report. */
+	if (g->action == LP_ACTION_MERGE && g->into > 0 && g->into < g->case_id) {
+		struct lp_case lower;
+		struct lp_error ignored = { 0 };
+		if (lp_store_case_get(a->st, g->into, &lower, &ignored) == LP_OK)
+			lp_case_clear(&lower);
+	}
 	int rc = lp_store_case_get(a->st, g->case_id, &a->before, a->err);
 	if (rc == LP_ENOENT)
 		return lp_error_set(a->err, LP_ENOENT, _("no case %" PRId64), g->case_id);

@@ -199,3 +199,38 @@ worker() {
 	exec {HOLD[1]}>&-
 	wait "$HOLD_PID" 2>/dev/null || true
 }
+
+@test "two opposite merges take turns: one merges, the other is refused, no deadlock" {
+	local a b db fifo hold p1 p2 s1=0 s2=0
+	read -r a b < <(psql -qXAt "$PGURI" -c "SELECT string_agg(id::text, ' ') FROM
+		(SELECT id FROM kase WHERE status IN ('new', 'assigned', 'in_progress')
+		 ORDER BY id LIMIT 2) x")
+	db=$(pg_as "$ADMIN")
+	# Another session holds case a, so both merges start before either
+	# can go on: merge a into b waits for a; merge b into a must not take
+	# b first (it would then wait for a while the first waits for b).
+	fifo="$BATS_TEST_TMPDIR/hold"
+	mkfifo "$fifo"
+	psql -qX "$PGURI" <"$fifo" >/dev/null 2>&1 &
+	hold=$!
+	exec 7>"$fifo"
+	echo "BEGIN; SELECT 1 FROM kase WHERE id = $a FOR UPDATE;" >&7
+	sleep 0.5
+	"$LAPOR" --db "$db" merge "$a" --into "$b" >"$BATS_TEST_TMPDIR/m1" 2>&1 &
+	p1=$!
+	"$LAPOR" --db "$db" merge "$b" --into "$a" >"$BATS_TEST_TMPDIR/m2" 2>&1 &
+	p2=$!
+	sleep 1
+	echo "COMMIT;" >&7
+	exec 7>&-
+	wait "$p1" || s1=$?
+	wait "$p2" || s2=$?
+	wait "$hold" || true
+	echo "exits: $s1 $s2"
+	cat "$BATS_TEST_TMPDIR/m1" "$BATS_TEST_TMPDIR/m2"
+	[ "$s1" -ne 75 ] && [ "$s2" -ne 75 ]
+	[ $((s1 + s2)) -eq 1 ]
+	# Exactly one of the two is merged, into the other.
+	n=$(psql -qXAt "$PGURI" -c "SELECT count(*) FROM kase WHERE id IN ($a, $b) AND merged_into <> 0")
+	[ "$n" -eq 1 ]
+}
