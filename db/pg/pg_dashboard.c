@@ -52,7 +52,7 @@ static struct lp_dash_count *acc_row(struct acc *a, const char *key)
 }
 
 /* Rows: key, open, due soon, overdue (added up per key). */
-static int acc_run(struct pg_store *g, struct pgb *b, struct acc *a, struct lp_error *err)
+static int acc_run(struct pg_store *g, struct sqlbuf *b, struct acc *a, struct lp_error *err)
 {
 	PGresult *r = pgb_run(g, b, err);
 	if (!r)
@@ -71,22 +71,22 @@ static int acc_run(struct pg_store *g, struct pgb *b, struct acc *a, struct lp_e
 	return a->oom ? pg_oom(err) : LP_OK;
 }
 
-static void build_exact(struct pgb *b, const char *rel, const struct lp_case_filter *g,
+static void build_exact(struct sqlbuf *b, const char *rel, const struct lp_case_filter *g,
 			const char *key, bool by_officer, int64_t from, int64_t to, bool overdue)
 {
-	pgb_put(b, "SELECT ");
-	pgb_put(b, key);
-	pgb_put(b, overdue ? ", 0, 0, count(*)" : ", 0, count(*), 0");
-	pgb_put(b, " FROM ");
-	pgb_put(b, rel);
-	pgb_put(b, " k WHERE k.due_key >= ");
-	pgb_int(b, from);
-	pgb_put(b, " AND k.due_key < ");
-	pgb_int(b, to);
+	sqlbuf_put(b, "SELECT ");
+	sqlbuf_put(b, key);
+	sqlbuf_put(b, overdue ? ", 0, 0, count(*)" : ", 0, count(*), 0");
+	sqlbuf_put(b, " FROM ");
+	sqlbuf_put(b, rel);
+	sqlbuf_put(b, " k WHERE k.due_key >= ");
+	sqlbuf_int(b, from);
+	sqlbuf_put(b, " AND k.due_key < ");
+	sqlbuf_int(b, to);
 	if (by_officer)
-		pgb_put(b, " AND k.assignee <> ''");
-	pgb_filter(b, g, "k.", true);
-	pgb_put(b, " GROUP BY 1");
+		sqlbuf_put(b, " AND k.assignee <> ''");
+	qsql_filter(b, &pg_sql, g, true);
+	sqlbuf_put(b, " GROUP BY 1");
 }
 
 int pg_dash_counts(struct lp_store *s, const struct lp_case_filter *f, enum lp_dash_by by,
@@ -106,20 +106,20 @@ int pg_dash_counts(struct lp_store *s, const struct lp_case_filter *f, enum lp_d
 	int64_t dnow = now / DAY, dsoon = soon / DAY;
 	struct acc a = { 0 };
 
-	struct pgb b = { 0 };
-	pgb_put(&b, off ? "SELECT k.assignee" : "SELECT k.agency");
-	pgb_put(&b, ", sum(k.n), sum(CASE WHEN k.status <> 'postponed' AND k.due_day > ");
-	pgb_int(&b, dnow);
-	pgb_put(&b, " AND k.due_day < ");
-	pgb_int(&b, dsoon);
-	pgb_put(&b, " THEN k.n ELSE 0 END), sum(CASE WHEN k.status <> 'postponed'"
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
+	sqlbuf_put(&b, off ? "SELECT k.assignee" : "SELECT k.agency");
+	sqlbuf_put(&b, ", sum(k.n), sum(CASE WHEN k.status <> 'postponed' AND k.due_day > ");
+	sqlbuf_int(&b, dnow);
+	sqlbuf_put(&b, " AND k.due_day < ");
+	sqlbuf_int(&b, dsoon);
+	sqlbuf_put(&b, " THEN k.n ELSE 0 END), sum(CASE WHEN k.status <> 'postponed'"
 		    " AND k.due_day >= 0 AND k.due_day < ");
-	pgb_int(&b, dnow);
-	pgb_put(&b, " THEN k.n ELSE 0 END) FROM stat_open k WHERE k.n <> 0");
+	sqlbuf_int(&b, dnow);
+	sqlbuf_put(&b, " THEN k.n ELSE 0 END) FROM stat_open k WHERE k.n <> 0");
 	if (off)
-		pgb_put(&b, " AND k.assignee <> ''");
-	pgb_filter(&b, &g, "k.", true);
-	pgb_put(&b, " GROUP BY 1");
+		sqlbuf_put(&b, " AND k.assignee <> ''");
+	qsql_filter(&b, &pg_sql, &g, true);
+	sqlbuf_put(&b, " GROUP BY 1");
 	int rc = acc_run(pgs, &b, &a, err);
 
 	const char *key = off ? "k.assignee" : "k.agency";
@@ -157,14 +157,14 @@ int pg_dash_days(struct lp_store *s, const struct lp_case_filter *f, int64_t fir
 	memset(closed, 0, sizeof *closed * (size_t)days);
 	struct lp_case_filter g;
 	scope_only(f, &g);
-	struct pgb b = { 0 };
-	pgb_put(&b, "SELECT k.day, sum(k.received), sum(k.closed) FROM stat_day k"
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
+	sqlbuf_put(&b, "SELECT k.day, sum(k.received), sum(k.closed) FROM stat_day k"
 		    " WHERE k.day >= ");
-	pgb_int(&b, first_day);
-	pgb_put(&b, " AND k.day < ");
-	pgb_int(&b, first_day + days);
-	pgb_filter(&b, &g, "k.", false);
-	pgb_put(&b, " GROUP BY 1");
+	sqlbuf_int(&b, first_day);
+	sqlbuf_put(&b, " AND k.day < ");
+	sqlbuf_int(&b, first_day + days);
+	qsql_filter(&b, &pg_sql, &g, false);
+	sqlbuf_put(&b, " GROUP BY 1");
 	PGresult *r = pgb_run(pg(s), &b, err);
 	if (!r)
 		return err->code;
@@ -187,11 +187,11 @@ int pg_dash_ontime(struct lp_store *s, const struct lp_case_filter *f, int64_t s
 	*on_time = *measured = 0;
 	struct lp_case_filter g;
 	scope_only(f, &g);
-	struct pgb b = { 0 };
-	pgb_put(&b, "SELECT coalesce(sum(k.measured), 0), coalesce(sum(k.on_time), 0)"
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
+	sqlbuf_put(&b, "SELECT coalesce(sum(k.measured), 0), coalesce(sum(k.on_time), 0)"
 		    " FROM stat_day k WHERE k.day >= ");
-	pgb_int(&b, since_day);
-	pgb_filter(&b, &g, "k.", false);
+	sqlbuf_int(&b, since_day);
+	qsql_filter(&b, &pg_sql, &g, false);
 	PGresult *r = pgb_run(pg(s), &b, err);
 	if (!r)
 		return err->code;
@@ -216,19 +216,19 @@ int pg_dash_titles(struct lp_store *s, const struct lp_case_filter *f,
 	struct lp_case_filter g;
 	scope_only(f, &g);
 	g.scope_status_mask = f ? f->scope_status_mask : 0;
-	struct pgb b = { 0 };
-	pgb_put(&b, "SELECT k.title, k.created_at FROM ");
-	pgb_put(&b, rel);
-	pgb_put(&b, " k WHERE k.created_at >= ");
-	pgb_int(&b, from);
-	pgb_put(&b, " AND k.created_at < ");
-	pgb_int(&b, to);
-	pgb_filter(&b, &g, "k.", true);
-	pgb_content(&b, x);
-	pgb_put(&b, " ORDER BY k.created_at DESC");
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
+	sqlbuf_put(&b, "SELECT k.title, k.created_at FROM ");
+	sqlbuf_put(&b, rel);
+	sqlbuf_put(&b, " k WHERE k.created_at >= ");
+	sqlbuf_int(&b, from);
+	sqlbuf_put(&b, " AND k.created_at < ");
+	sqlbuf_int(&b, to);
+	qsql_filter(&b, &pg_sql, &g, true);
+	qsql_content(&b, &pg_sql, x);
+	sqlbuf_put(&b, " ORDER BY k.created_at DESC");
 	if (limit > 0) {
-		pgb_put(&b, " LIMIT ");
-		pgb_int(&b, limit);
+		sqlbuf_put(&b, " LIMIT ");
+		sqlbuf_int(&b, limit);
 	}
 	PGresult *r = pgb_run(pgs, &b, err);
 	if (!r)

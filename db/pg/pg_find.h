@@ -1,42 +1,22 @@
-/* pg_find.h: what the finding ops of db/pg/ share (private): a builder of
- * SQL text with $n placeholders and the values bound to them, the case
- * filter's conditions, the privacy condition of a query context, and the
- * tsquery of search words.  Values are never pasted into the text. */
+/* pg_find.h: what the finding ops of db/pg/ share (private): statements
+ * built in a struct sqlbuf (db/sqlbuf.h) with $n placeholders and run with
+ * their values bound, the dialect of the shared conditions (db/query_sql.h),
+ * and the tsquery of search words.  Values are never pasted into the text. */
 #ifndef LAPOR_PG_FIND_H
 #define LAPOR_PG_FIND_H
 
 #include "pg_internal.h"
+#include "query_sql.h"
+#include "sqlbuf.h"
 
-struct pgb {
-	char *s;            /* the text, NUL-terminated; owned */
-	size_t len, cap;
-	char **v;           /* the values, $1 = v[0]; each owned (NULL: SQL NULL) */
-	size_t nv, capv;
-	bool oom;           /* an allocation failed: the statement is not run */
-};
-
-/* Appends SQL text (never a value). */
-void pgb_put(struct pgb *b, const char *sql);
-/* Appends "$n" for a text value (copied; NULL as ''), or an integer. */
-void pgb_text(struct pgb *b, const char *v);
-void pgb_int(struct pgb *b, int64_t v);
-/* Appends "$n" for a value already malloc'd (taken over; NULL: oom). */
-void pgb_text_own(struct pgb *b, char *v);
-/* Frees what b holds and empties it. */
-void pgb_free(struct pgb *b);
+/* The PostgreSQL dialect of db/query_sql.h ("k.", tsquery matching);
+ * build in a struct sqlbuf initialised with SQLBUF_INIT_DOLLAR. */
+extern const struct qsql_dialect pg_sql;
 
 /* Runs the statement (prepared once per connection and text, with the
  * values bound) and returns its result, owned by the caller (PQclear), or
  * NULL with err set.  Empties b. */
-PGresult *pgb_run(struct pg_store *g, struct pgb *b, struct lp_error *err);
-
-/* " AND ..." for f's scope and selection, on the columns of alias `a`
- * ("k."); with_status adds the status masks. */
-void pgb_filter(struct pgb *b, const struct lp_case_filter *f, const char *a, bool with_status);
-/* " AND k.agency IN (agencies under path)". */
-void pgb_under_path(struct pgb *b, const char *a, const char *path);
-/* " AND ..." that lets a secret case's text match only as x allows. */
-void pgb_content(struct pgb *b, const struct lp_query_ctx *x);
+PGresult *pgb_run(struct pg_store *g, struct sqlbuf *b, struct lp_error *err);
 
 /* The tsquery text (to_tsquery('simple', ...)) of one word: quoted, '
  * and \ escaped, ":*" for a prefix.  Malloc'd, NULL when out of memory. */

@@ -5,10 +5,9 @@
  * parameter.  The relation is kase, or case_visible for officers who may
  * not read every column (row-level security and masking also apply).
  *
- * Terms: lists become IN (...) or ORs of one fragment per value; a prefix
- * ("31.*") a range on the "C" collation (col >= p AND col < p || U+10FFFF);
- * dates are local days in x->tz_minutes; durations count from x->now; a
- * text term is a tsquery ('simple', as the GIN index kase_search) on the
+ * The condition is db/query_sql.c's in the dialect pg_sql: a prefix
+ * ("31.*") a range on the "C" collation (col >= p AND col < p || U+10FFFF),
+ * a text term a tsquery ('simple', as the GIN index kase_search) on the
  * search vector of title and body, with the privacy condition of x. */
 #include "i18n.h"
 #include "pg_find.h"
@@ -19,280 +18,27 @@
 #include "pg_case_sql.h"
 #include "query.h"
 
-#define DAY 86400
-
-static const char *column_of(enum lp_qfield f)
-{
-	switch (f) {
-	case LP_QF_STATUS: return "k.status";
-	case LP_QF_AGENCY: return "k.agency";
-	case LP_QF_KIND: return "k.kind";
-	case LP_QF_CHANNEL: return "k.channel";
-	case LP_QF_CATEGORY: return "k.category";
-	case LP_QF_REGION: return "k.region";
-	case LP_QF_ASSIGNEE: return "k.assignee";
-	case LP_QF_PRIVACY: return "k.privacy";
-	case LP_QF_PRIORITY: return "k.priority";
-	case LP_QF_ID: return "k.id";
-	case LP_QF_TRACKING: return "k.tracking_id";
-	case LP_QF_CREATED: return "k.created_at";
-	case LP_QF_UPDATED: return "k.updated_at";
-	case LP_QF_AGE: return "k.created_at";
-	default: return "k.id";
-	}
-}
-
-static const char *op_sql(enum lp_qop op)
-{
-	switch (op) {
-	case LP_QOP_LT: return " < ";
-	case LP_QOP_LE: return " <= ";
-	case LP_QOP_GT: return " > ";
-	case LP_QOP_GE: return " >= ";
-	default: return " = ";
-	}
-}
-
-static const char *enum_name(enum lp_qfield f, int64_t v)
-{
-	switch (f) {
-	case LP_QF_STATUS: return lp_status_name((enum lp_status)v);
-	case LP_QF_KIND: return lp_kind_name((enum lp_kind)v);
-	case LP_QF_CHANNEL: return lp_channel_name((enum lp_channel)v);
-	default: return lp_privacy_name((enum lp_privacy)v);
-	}
-}
-
-static void put_value(struct pgb *b, enum lp_qfield f, const struct lp_qvalue *v,
-		      const struct lp_query_ctx *x)
-{
-	const char *col = column_of(f);
-	if (f == LP_QF_UNDER) {
-		pgb_put(b, "k.agency IN (SELECT a.code FROM agency u JOIN agency a"
-			   " ON a.path >= u.path AND a.path < u.path || chr(1114111)"
-			   " WHERE u.code = ");
-		pgb_text(b, v->text);
-		pgb_put(b, "::text)");
-		return;
-	}
-	switch (v->kind) {
-	case LP_QV_PREFIX:
-		/* Byte order ("C"): the same as SQLite's, and indexable for the
-		 * columns declared COLLATE "C". */
-		pgb_put(b, col);
-		pgb_put(b, " COLLATE \"C\" >= ");
-		pgb_text(b, v->text);
-		pgb_put(b, "::text AND ");
-		pgb_put(b, col);
-		pgb_put(b, " COLLATE \"C\" < ");
-		pgb_text(b, v->text);
-		pgb_put(b, "::text || chr(1114111)");
-		return;
-	case LP_QV_ENUM:
-		pgb_put(b, col);
-		pgb_put(b, " = ");
-		pgb_text(b, enum_name(f, v->num));
-		return;
-	case LP_QV_INT:
-		pgb_put(b, col);
-		pgb_put(b, " = ");
-		pgb_int(b, v->num);
-		return;
-	case LP_QV_ME:
-		pgb_put(b, col);
-		pgb_put(b, " = ");
-		pgb_text(b, x->me && *x->me ? x->me : "\x01");
-		pgb_put(b, " AND k.assignee <> ''");
-		return;
-	case LP_QV_NONE:
-		pgb_put(b, col);
-		pgb_put(b, " = ''");
-		return;
-	default:
-		pgb_put(b, col);
-		pgb_put(b, " = ");
-		pgb_text(b, v->text);
-		if (f == LP_QF_ASSIGNEE)
-			pgb_put(b, " AND k.assignee <> ''");
-		return;
-	}
-}
-
-/* The literal term of a partial index (002_search.sql) when every value
- * implies it: priority > 0, privacy <> 'public'. */
-static void put_partial(struct pgb *b, const struct lp_qnode *n)
-{
-	enum lp_qfield f = lp_qnode_field(n);
-	enum lp_qop op = lp_qnode_op(n);
-	if (f != LP_QF_PRIORITY && f != LP_QF_PRIVACY)
-		return;
-	bool all = true;
-	for (size_t i = 0; i < lp_qnode_value_count(n); i++) {
-		int64_t v = lp_qnode_value(n, i)->num;
-		if (op == LP_QOP_GT)
-			all &= v >= 0;
-		else if (op == LP_QOP_GE)
-			all &= v >= 1;
-		else if (op == LP_QOP_IN || op == LP_QOP_EQ)
-			all &= f == LP_QF_PRIORITY ? v > 0 : v != LP_PRIVACY_PUBLIC;
-		else
-			all = false;
-	}
-	if (all)
-		pgb_put(b, f == LP_QF_PRIORITY ? " AND k.priority > 0" :
-						 " AND k.privacy <> 'public'");
-}
-
-static void put_list(struct pgb *b, const struct lp_qnode *n, const struct lp_query_ctx *x)
-{
-	enum lp_qfield f = lp_qnode_field(n);
-	size_t k = lp_qnode_value_count(n);
-	bool plain = f != LP_QF_UNDER;
-	for (size_t i = 0; i < k && plain; i++) {
-		enum lp_qvalue_kind vk = lp_qnode_value(n, i)->kind;
-		plain = vk != LP_QV_PREFIX && vk != LP_QV_ME && vk != LP_QV_NONE;
-	}
-	if (plain && k > 1) {
-		pgb_put(b, column_of(f));
-		pgb_put(b, " IN (");
-		for (size_t i = 0; i < k; i++) {
-			const struct lp_qvalue *v = lp_qnode_value(n, i);
-			if (i)
-				pgb_put(b, ", ");
-			if (v->kind == LP_QV_ENUM)
-				pgb_text(b, enum_name(f, v->num));
-			else if (v->kind == LP_QV_INT)
-				pgb_int(b, v->num);
-			else
-				pgb_text(b, v->text);
-		}
-		pgb_put(b, ")");
-		return;
-	}
-	pgb_put(b, "(");
-	for (size_t i = 0; i < k; i++) {
-		if (i)
-			pgb_put(b, " OR ");
-		pgb_put(b, "(");
-		put_value(b, f, lp_qnode_value(n, i), x);
-		pgb_put(b, ")");
-	}
-	pgb_put(b, ")");
-}
-
-static int64_t day_start(int64_t day, int tz_minutes)
-{
-	return day * DAY - (int64_t)tz_minutes * 60;
-}
-
-static void put_time(struct pgb *b, const struct lp_qnode *n, const struct lp_query_ctx *x)
-{
-	enum lp_qfield f = lp_qnode_field(n);
-	enum lp_qop op = lp_qnode_op(n);
-	const struct lp_qvalue *v = lp_qnode_value(n, 0);
-	const char *col = f == LP_QF_DUE ? "k.due_key" : column_of(f);
-	pgb_put(b, "(");
-	if (f == LP_QF_DUE) /* a case without a clock has the largest due_key */
-		pgb_put(b, "k.due_key < 9223372036854775807 AND ");
-	pgb_put(b, col);
-	if (v->kind == LP_QV_DATE) {
-		int64_t start = day_start(v->num, x->tz_minutes);
-		switch (op) {
-		case LP_QOP_LT: pgb_put(b, " < "); pgb_int(b, start); break;
-		case LP_QOP_LE: pgb_put(b, " < "); pgb_int(b, start + DAY); break;
-		case LP_QOP_GT: pgb_put(b, " >= "); pgb_int(b, start + DAY); break;
-		case LP_QOP_GE: pgb_put(b, " >= "); pgb_int(b, start); break;
-		default:
-			pgb_put(b, " >= ");
-			pgb_int(b, start);
-			pgb_put(b, " AND ");
-			pgb_put(b, col);
-			pgb_put(b, " < ");
-			pgb_int(b, start + DAY);
-		}
-	} else if (f == LP_QF_DUE) {
-		pgb_put(b, op_sql(op));
-		pgb_int(b, x->now + lp_qvalue_seconds(v));
-	} else {
-		static const enum lp_qop flip[] = {
-			[LP_QOP_LT] = LP_QOP_GT, [LP_QOP_LE] = LP_QOP_GE,
-			[LP_QOP_GT] = LP_QOP_LT, [LP_QOP_GE] = LP_QOP_LE,
-		};
-		pgb_put(b, op_sql(op <= LP_QOP_GE && op >= LP_QOP_LT ? flip[op] : op));
-		pgb_int(b, x->now - lp_qvalue_seconds(v));
-	}
-	pgb_put(b, ")");
-}
-
-/* A text term: the search vector matches (false, never NULL, when the
- * view hides the text), and the privacy condition. */
-static void put_text(struct pgb *b, const struct lp_qvalue *v, const struct lp_query_ctx *x)
+/* A text term's match: the search vector of title and body (false, never
+ * NULL, when the view hides the text). */
+static void put_text(struct sqlbuf *b, const struct lp_qvalue *v)
 {
 	const char *t = v->text ? v->text : "";
-	pgb_put(b, "(coalesce(k.search @@ to_tsquery('simple'::regconfig, ");
-	pgb_text_own(b, pg_ts_word(t, strlen(t), v->kind == LP_QV_PREFIX));
-	pgb_put(b, "), false)");
-	pgb_content(b, x);
-	pgb_put(b, ")");
+	sqlbuf_put(b, "coalesce(k.search @@ to_tsquery('simple'::regconfig, ");
+	sqlbuf_text_own(b, pg_ts_word(t, strlen(t), v->kind == LP_QV_PREFIX));
+	sqlbuf_put(b, "), false)");
 }
 
-static void emit(struct pgb *b, const struct lp_qnode *n, const struct lp_query_ctx *x)
-{
-	switch (lp_qnode_type(n)) {
-	case LP_QN_AND:
-	case LP_QN_OR: {
-		const char *sep = lp_qnode_type(n) == LP_QN_AND ? " AND " : " OR ";
-		pgb_put(b, "(");
-		for (size_t i = 0; i < lp_qnode_child_count(n); i++) {
-			if (i)
-				pgb_put(b, sep);
-			emit(b, lp_qnode_child(n, i), x);
-		}
-		pgb_put(b, ")");
-		return;
-	}
-	case LP_QN_NOT:
-		pgb_put(b, "NOT (");
-		emit(b, lp_qnode_child(n, 0), x);
-		pgb_put(b, ")");
-		return;
-	case LP_QN_TERM:
-		break;
-	}
-	enum lp_qfield f = lp_qnode_field(n);
-	enum lp_qop op = lp_qnode_op(n);
-	switch (f) {
-	case LP_QF_ESCALATED:
-		pgb_put(b, "k.escalated_to <> ''");
-		return;
-	case LP_QF_OVERDUE:
-		pgb_put(b, "(k.status IN ('new', 'assigned', 'in_progress') AND k.due_key < ");
-		pgb_int(b, x->now);
-		pgb_put(b, ")");
-		return;
-	case LP_QF_TEXT:
-		put_text(b, lp_qnode_value(n, 0), x);
-		return;
-	case LP_QF_DUE:
-	case LP_QF_AGE:
-	case LP_QF_CREATED:
-	case LP_QF_UPDATED:
-		put_time(b, n, x);
-		return;
-	default:
-		break;
-	}
-	pgb_put(b, "(");
-	if (op == LP_QOP_IN || op == LP_QOP_EQ) {
-		put_list(b, n, x);
-	} else {
-		pgb_put(b, column_of(f));
-		pgb_put(b, op_sql(op));
-		pgb_int(b, lp_qnode_value(n, 0)->num);
-	}
-	put_partial(b, n);
-	pgb_put(b, ")");
-}
+const struct qsql_dialect pg_sql = {
+	.alias = "k.",
+	.as = " k",
+	.yes = "true",
+	.no = "false",
+	.cast = "::text",
+	.collate = " COLLATE \"C\"",
+	.top = " || chr(1114111)",
+	.status_term = false,
+	.match = put_text,
+};
 
 static const char *order_col(enum lp_case_order o)
 {
@@ -301,28 +47,28 @@ static const char *order_col(enum lp_case_order o)
 
 enum shape { SHAPE_LIST, SHAPE_COUNT, SHAPE_CAPPED };
 
-static void build(struct pgb *b, const char *rel, const struct lp_case_filter *f,
+static void build(struct sqlbuf *b, const char *rel, const struct lp_case_filter *f,
 		  const struct lp_query *q, const struct lp_query_ctx *x, enum shape shape,
 		  int64_t cap)
 {
 	if (shape == SHAPE_COUNT)
-		pgb_put(b, "SELECT count(*) FROM ");
+		sqlbuf_put(b, "SELECT count(*) FROM ");
 	else if (shape == SHAPE_CAPPED)
-		pgb_put(b, "SELECT count(*) FROM (SELECT 1 FROM ");
+		sqlbuf_put(b, "SELECT count(*) FROM (SELECT 1 FROM ");
 	else
-		pgb_put(b, "SELECT " PG_CASE_COLS " FROM ");
-	pgb_put(b, rel);
-	pgb_put(b, " k WHERE true");
-	pgb_filter(b, f, "k.", true);
+		sqlbuf_put(b, "SELECT " PG_CASE_COLS " FROM ");
+	sqlbuf_put(b, rel);
+	sqlbuf_put(b, " k WHERE true");
+	qsql_filter(b, &pg_sql, f, true);
 	const struct lp_qnode *root = q ? lp_query_root(q) : NULL;
 	if (root) {
-		pgb_put(b, " AND ");
-		emit(b, root, x);
+		sqlbuf_put(b, " AND ");
+		qsql_cond(b, &pg_sql, root, x, NULL);
 	}
 	if (shape == SHAPE_CAPPED) {
-		pgb_put(b, " LIMIT ");
-		pgb_int(b, cap);
-		pgb_put(b, ") n");
+		sqlbuf_put(b, " LIMIT ");
+		sqlbuf_int(b, cap);
+		sqlbuf_put(b, ") n");
 	}
 	if (shape != SHAPE_LIST)
 		return;
@@ -334,32 +80,32 @@ static void build(struct pgb *b, const char *rel, const struct lp_case_filter *f
 			int64_t key = f->after_key;
 			if (o == LP_ORDER_DUE && key == 0)
 				key = INT64_MAX;
-			pgb_put(b, " AND (");
-			pgb_put(b, order_col(o));
-			pgb_put(b, ", k.id)");
-			pgb_put(b, cmp);
-			pgb_put(b, "(");
-			pgb_int(b, key);
-			pgb_put(b, "::bigint, ");
-			pgb_int(b, f->after_id);
-			pgb_put(b, "::bigint)");
+			sqlbuf_put(b, " AND (");
+			sqlbuf_put(b, order_col(o));
+			sqlbuf_put(b, ", k.id)");
+			sqlbuf_put(b, cmp);
+			sqlbuf_put(b, "(");
+			sqlbuf_int(b, key);
+			sqlbuf_put(b, "::bigint, ");
+			sqlbuf_int(b, f->after_id);
+			sqlbuf_put(b, "::bigint)");
 		} else {
-			pgb_put(b, " AND k.id");
-			pgb_put(b, cmp);
-			pgb_int(b, f->after_id);
+			sqlbuf_put(b, " AND k.id");
+			sqlbuf_put(b, cmp);
+			sqlbuf_int(b, f->after_id);
 		}
 	}
-	pgb_put(b, " ORDER BY ");
+	sqlbuf_put(b, " ORDER BY ");
 	if (o == LP_ORDER_DUE || o == LP_ORDER_UPDATED) {
-		pgb_put(b, order_col(o));
-		pgb_put(b, dir);
-		pgb_put(b, ", ");
+		sqlbuf_put(b, order_col(o));
+		sqlbuf_put(b, dir);
+		sqlbuf_put(b, ", ");
 	}
-	pgb_put(b, "k.id");
-	pgb_put(b, dir);
+	sqlbuf_put(b, "k.id");
+	sqlbuf_put(b, dir);
 	if (f->limit > 0) {
-		pgb_put(b, " LIMIT ");
-		pgb_int(b, f->limit);
+		sqlbuf_put(b, " LIMIT ");
+		sqlbuf_int(b, f->limit);
 	}
 }
 
@@ -384,7 +130,7 @@ int pg_case_query(struct lp_store *s, const struct lp_case_filter *f, const stru
 	int64_t remaining = f->limit > 0 ? f->limit : INT64_MAX;
 	for (;;) {
 		page.limit = remaining < PG_PAGE_ROWS ? (int)remaining : PG_PAGE_ROWS;
-		struct pgb b = { 0 };
+		struct sqlbuf b = SQLBUF_INIT_DOLLAR;
 		build(&b, rel, &page, q, x, SHAPE_LIST, 0);
 		PGresult *r = pgb_run(g, &b, err);
 		if (!r)
@@ -430,7 +176,7 @@ int pg_case_query_count(struct lp_store *s, const struct lp_case_filter *f,
 	const char *rel = pg_case_rel(g, err);
 	if (!rel)
 		return err->code;
-	struct pgb b = { 0 };
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
 	build(&b, rel, f, q, x, x->count_cap > 0 ? SHAPE_CAPPED : SHAPE_COUNT, x->count_cap);
 	PGresult *r = pgb_run(g, &b, err);
 	if (!r)

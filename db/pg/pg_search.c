@@ -48,78 +48,78 @@ static bool filter_empty(const struct lp_case_filter *f, const struct lp_query_c
 }
 
 /* $1 is always the tsquery text. */
-static void start(struct pgb *b, const char *tsq)
+static void start(struct sqlbuf *b, const char *tsq)
 {
-	pgb_text(b, tsq);
+	sqlbuf_text_copy(b, tsq);
 	if (!b->oom) {
 		b->len = 0;
 		b->s[0] = '\0';
 	}
 }
 
-static void build_rank(struct pgb *b, const char *crel, const char *erel,
+static void build_rank(struct sqlbuf *b, const char *crel, const char *erel,
 		       const struct lp_case_filter *f, const struct lp_query_ctx *x, int limit)
 {
-	pgb_put(b, "SELECT " PG_CASE_COLS ", m.r, m.w, m.fr FROM (SELECT DISTINCT ON (cid)"
+	sqlbuf_put(b, "SELECT " PG_CASE_COLS ", m.r, m.w, m.fr FROM (SELECT DISTINCT ON (cid)"
 		   " cid, r, w, fr FROM (SELECT k.id AS cid, -ts_rank_cd(" WEIGHTS ","
 		   " setweight(" TITLE_TSV ", 'A') || to_tsvector('simple'::regconfig,"
 		   " left(coalesce(k.body, ''), 262144)), q) AS r, 0 AS w, 0::bigint AS fr FROM ");
-	pgb_put(b, crel);
-	pgb_put(b, " k JOIN " CASE_MATCHES("false", "NULL") " mc(id) ON mc.id = k.id, " TSQ " q"
+	sqlbuf_put(b, crel);
+	sqlbuf_put(b, " k JOIN " CASE_MATCHES("false", "NULL") " mc(id) ON mc.id = k.id, " TSQ " q"
 		   " UNION ALL SELECT e.case_id, -0.5 * ts_rank_cd(" WEIGHTS ", " PG_EVENT_TSV
 		   ", q), 1, e.seq FROM ");
-	pgb_put(b, erel);
-	pgb_put(b, x->notes ? " e JOIN " EVENT_MATCHES("true", "NULL") :
+	sqlbuf_put(b, erel);
+	sqlbuf_put(b, x->notes ? " e JOIN " EVENT_MATCHES("true", "NULL") :
 			      " e JOIN " EVENT_MATCHES("false", "NULL"));
-	pgb_put(b, " me ON me.hit_case = e.case_id AND me.hit_seq = e.seq, " TSQ " q");
-	pgb_put(b, ") u ORDER BY cid, r, w, fr) m JOIN ");
-	pgb_put(b, crel);
-	pgb_put(b, " k ON k.id = m.cid WHERE true");
+	sqlbuf_put(b, " me ON me.hit_case = e.case_id AND me.hit_seq = e.seq, " TSQ " q");
+	sqlbuf_put(b, ") u ORDER BY cid, r, w, fr) m JOIN ");
+	sqlbuf_put(b, crel);
+	sqlbuf_put(b, " k ON k.id = m.cid WHERE true");
 	if (!filter_empty(f, x)) {
-		pgb_filter(b, f, "k.", true);
-		pgb_content(b, x);
+		qsql_filter(b, &pg_sql, f, true);
+		qsql_content(b, &pg_sql, x);
 	}
-	pgb_put(b, " ORDER BY m.r, k.id LIMIT ");
-	pgb_int(b, limit);
+	sqlbuf_put(b, " ORDER BY m.r, k.id LIMIT ");
+	sqlbuf_int(b, limit);
 }
 
 /* One tier of the recency ranking: title (0), title or body (1), events (2). */
-static void build_tier(struct pgb *b, const char *crel, const char *erel,
+static void build_tier(struct sqlbuf *b, const char *crel, const char *erel,
 		       const struct lp_case_filter *f, const struct lp_query_ctx *x, int tier,
 		       int limit)
 {
 	/* Without a filter the match functions stop at the page (newest
 	 * first); with one they return every match, filtered here. */
 	bool whole = filter_empty(f, x);
-	pgb_put(b, "SELECT " PG_CASE_COLS);
+	sqlbuf_put(b, "SELECT " PG_CASE_COLS);
 	if (tier < 2) {
-		pgb_put(b, tier == 0 ? ", 1.0, 0, 0::bigint FROM " : ", 2.0, 0, 0::bigint FROM ");
-		pgb_put(b, crel);
-		pgb_put(b, " k WHERE k.id IN (SELECT lapor_case_matches($1, ");
-		pgb_put(b, tier == 0 ? "true, " : "false, ");
+		sqlbuf_put(b, tier == 0 ? ", 1.0, 0, 0::bigint FROM " : ", 2.0, 0, 0::bigint FROM ");
+		sqlbuf_put(b, crel);
+		sqlbuf_put(b, " k WHERE k.id IN (SELECT lapor_case_matches($1, ");
+		sqlbuf_put(b, tier == 0 ? "true, " : "false, ");
 		if (whole)
-			pgb_int(b, limit);
+			sqlbuf_int(b, limit);
 		else
-			pgb_put(b, "NULL");
-		pgb_put(b, "))");
+			sqlbuf_put(b, "NULL");
+		sqlbuf_put(b, "))");
 	} else {
-		pgb_put(b, ", 3.0, 1, e.seq FROM ");
-		pgb_put(b, erel);
-		pgb_put(b, x->notes ? " e JOIN lapor_event_matches($1, true, " :
+		sqlbuf_put(b, ", 3.0, 1, e.seq FROM ");
+		sqlbuf_put(b, erel);
+		sqlbuf_put(b, x->notes ? " e JOIN lapor_event_matches($1, true, " :
 				      " e JOIN lapor_event_matches($1, false, ");
 		if (whole)
-			pgb_int(b, limit);
+			sqlbuf_int(b, limit);
 		else
-			pgb_put(b, "NULL");
-		pgb_put(b, ") me ON me.hit_case = e.case_id AND me.hit_seq = e.seq JOIN ");
-		pgb_put(b, crel);
-		pgb_put(b, " k ON k.id = e.case_id WHERE true");
+			sqlbuf_put(b, "NULL");
+		sqlbuf_put(b, ") me ON me.hit_case = e.case_id AND me.hit_seq = e.seq JOIN ");
+		sqlbuf_put(b, crel);
+		sqlbuf_put(b, " k ON k.id = e.case_id WHERE true");
 	}
-	pgb_filter(b, f, "k.", true);
-	pgb_content(b, x);
-	pgb_put(b, tier < 2 ? " ORDER BY k.id DESC LIMIT " :
+	qsql_filter(b, &pg_sql, f, true);
+	qsql_content(b, &pg_sql, x);
+	sqlbuf_put(b, tier < 2 ? " ORDER BY k.id DESC LIMIT " :
 			      " ORDER BY e.at DESC, e.case_id DESC, e.seq DESC LIMIT ");
-	pgb_int(b, limit);
+	sqlbuf_int(b, limit);
 }
 
 /* Adds "…" where the headline h (markers removed) is cut from text t. */
@@ -149,24 +149,24 @@ static int snip(struct pg_store *g, const char *crel, const char *erel, const ch
 		int64_t id, bool event, int64_t seq, struct lp_search_hit *h, char **text,
 		struct lp_error *err)
 {
-	struct pgb b = { 0 };
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
 	start(&b, tsq);
 	if (event) {
-		pgb_put(&b, "SELECT e.seq, e.action, ts_headline('simple'::regconfig, e.text, "
+		sqlbuf_put(&b, "SELECT e.seq, e.action, ts_headline('simple'::regconfig, e.text, "
 			    TSQ ", " HL_OPTS " || ', MaxWords=24, MinWords=12'), e.text FROM ");
-		pgb_put(&b, erel);
-		pgb_put(&b, " e WHERE e.case_id = ");
-		pgb_int(&b, id);
-		pgb_put(&b, " AND e.seq = ");
-		pgb_int(&b, seq);
+		sqlbuf_put(&b, erel);
+		sqlbuf_put(&b, " e WHERE e.case_id = ");
+		sqlbuf_int(&b, id);
+		sqlbuf_put(&b, " AND e.seq = ");
+		sqlbuf_int(&b, seq);
 	} else {
-		pgb_put(&b, "SELECT " TITLE_TSV " @@ " TSQ ", ts_headline('simple'::regconfig,"
+		sqlbuf_put(&b, "SELECT " TITLE_TSV " @@ " TSQ ", ts_headline('simple'::regconfig,"
 			    " k.title, " TSQ ", " HL_OPTS " || ', HighlightAll=true'),"
 			    " ts_headline('simple'::regconfig, k.body, " TSQ ", " HL_OPTS
 			    " || ', MaxWords=24, MinWords=12'), k.body FROM ");
-		pgb_put(&b, crel);
-		pgb_put(&b, " k WHERE k.id = ");
-		pgb_int(&b, id);
+		sqlbuf_put(&b, crel);
+		sqlbuf_put(&b, " k WHERE k.id = ");
+		sqlbuf_int(&b, id);
 	}
 	PGresult *r = pgb_run(g, &b, err);
 	if (!r)
@@ -217,7 +217,7 @@ struct run {
 };
 
 /* Runs a ranking statement: a hit per row, snippets made per hit. */
-static int emit_hits(struct run *u, struct pgb *b, struct seen *seen, int *left,
+static int emit_hits(struct run *u, struct sqlbuf *b, struct seen *seen, int *left,
 		     struct lp_error *err)
 {
 	PGresult *r = pgb_run(u->g, b, err);
@@ -252,11 +252,11 @@ static int emit_hits(struct run *u, struct pgb *b, struct seen *seen, int *left,
  * GIN index: lapor_case_matches). */
 static int count_matches(struct run *u, int64_t *n, struct lp_error *err)
 {
-	struct pgb b = { 0 };
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
 	start(&b, u->tsq);
-	pgb_put(&b, "SELECT lapor_case_match_count($1, ");
-	pgb_int(&b, RANK_MAX + 1);
-	pgb_put(&b, ")");
+	sqlbuf_put(&b, "SELECT lapor_case_match_count($1, ");
+	sqlbuf_int(&b, RANK_MAX + 1);
+	sqlbuf_put(&b, ")");
 	PGresult *r = pgb_run(u->g, &b, err);
 	if (!r)
 		return err->code;
@@ -292,7 +292,7 @@ int pg_case_search(struct lp_store *s, const struct lp_case_filter *f,
 	struct run u = { g, crel, pg_event_rel(g), tsq, cb, ud };
 	int64_t n = 0;
 	int rc = count_matches(&u, &n, err), left = limit;
-	struct pgb b = { 0 };
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
 	if (!rc && n <= RANK_MAX) {
 		start(&b, tsq);
 		build_rank(&b, u.crel, u.erel, f, x, limit);
@@ -308,28 +308,9 @@ int pg_case_search(struct lp_store *s, const struct lp_case_filter *f,
 		}
 		free(seen);
 	}
-	pgb_free(&b);
+	sqlbuf_free(&b);
 	free(tsq);
 	return rc;
-}
-
-#define OPEN_IN "('new', 'postponed', 'assigned', 'in_progress', 'responded')"
-
-static void build_similar_arm(struct pgb *b, const char *rel, const struct lp_case_filter *f,
-			      int64_t id, const char *col, const char *value, int limit)
-{
-	pgb_put(b, "(SELECT " PG_CASE_COLS " FROM ");
-	pgb_put(b, rel);
-	pgb_put(b, " k WHERE ");
-	pgb_put(b, col);
-	pgb_put(b, " = ");
-	pgb_text(b, value);
-	pgb_put(b, " AND k.status IN " OPEN_IN " AND k.id <> ");
-	pgb_int(b, id);
-	pgb_filter(b, f, "k.", true);
-	pgb_put(b, " ORDER BY k.id DESC LIMIT ");
-	pgb_int(b, limit);
-	pgb_put(b, ")");
 }
 
 int pg_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t id,
@@ -350,13 +331,9 @@ int pg_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t 
 	const char *rel = pg_case_rel(g, err);
 	if (!rel)
 		return err->code;
-	struct pgb b = { 0 };
-	if (by_region)
-		build_similar_arm(&b, rel, f, id, "k.region", region, limit);
-	if (by_region && by_category)
-		pgb_put(&b, " UNION ");
-	if (by_category)
-		build_similar_arm(&b, rel, f, id, "k.category", category, limit);
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
+	qsql_similar(&b, &pg_sql, "(SELECT " PG_CASE_COLS " FROM ", rel, f, id, region, category,
+		     limit);
 	PGresult *r = pgb_run(g, &b, err);
 	if (!r)
 		return err->code;

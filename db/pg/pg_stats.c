@@ -40,22 +40,22 @@ static const struct {
 #define NSTAGES (sizeof STAGES / sizeof *STAGES)
 
 /* One stage's three figures: ended (and not running again), met, late. */
-static void put_stage(struct pgb *b, size_t i)
+static void put_stage(struct sqlbuf *b, size_t i)
 {
 	char sql[512];
-	pgb_put(b, ", count(*) FILTER (WHERE cs IS DISTINCT FROM ");
-	pgb_text(b, lp_sla_stage_name(STAGES[i].stage));
+	sqlbuf_put(b, ", count(*) FILTER (WHERE cs IS DISTINCT FROM ");
+	sqlbuf_text_copy(b, lp_sla_stage_name(STAGES[i].stage));
 	snprintf(sql, sizeof sql, " AND %s IS NOT NULL AND %s IS NOT NULL)", STAGES[i].due,
 		 STAGES[i].at);
-	pgb_put(b, sql);
-	pgb_put(b, ", count(*) FILTER (WHERE cs IS DISTINCT FROM ");
-	pgb_text(b, lp_sla_stage_name(STAGES[i].stage));
+	sqlbuf_put(b, sql);
+	sqlbuf_put(b, ", count(*) FILTER (WHERE cs IS DISTINCT FROM ");
+	sqlbuf_text_copy(b, lp_sla_stage_name(STAGES[i].stage));
 	snprintf(sql, sizeof sql, " AND %s IS NOT NULL AND %s IS NOT NULL AND %s <= %s)",
 		 STAGES[i].due, STAGES[i].at, STAGES[i].at, STAGES[i].due);
-	pgb_put(b, sql);
-	pgb_put(b, ", count(*) FILTER (WHERE cs = ");
-	pgb_text(b, lp_sla_stage_name(STAGES[i].stage));
-	pgb_put(b, " AND late)");
+	sqlbuf_put(b, sql);
+	sqlbuf_put(b, ", count(*) FILTER (WHERE cs = ");
+	sqlbuf_text_copy(b, lp_sla_stage_name(STAGES[i].stage));
+	sqlbuf_put(b, " AND late)");
 }
 
 /* The cohort from kase itself (row-level security applies; the columns
@@ -63,28 +63,28 @@ static void put_stage(struct pgb *b, size_t i)
  * first reply, last close and the end of each measured stage are
  * columns of the case (003_stats.sql).  Ratings: the feedback events of
  * the cohort (event_visible for officers who may not read event). */
-static void build(struct pgb *b, const char *erel, const struct lp_case_filter *f,
+static void build(struct sqlbuf *b, const char *erel, const struct lp_case_filter *f,
 		  int64_t from, int64_t to, enum lp_stats_by by, int64_t now)
 {
-	pgb_put(b, "WITH c AS (SELECT k.id, ");
-	pgb_put(b, key_expr(by));
-	pgb_put(b, " AS g, k.created_at AS t0, k.status AS st, k.clock_stage AS cs,"
+	sqlbuf_put(b, "WITH c AS (SELECT k.id, ");
+	sqlbuf_put(b, key_expr(by));
+	sqlbuf_put(b, " AS g, k.created_at AS t0, k.status AS st, k.clock_stage AS cs,"
 		   " k.verify_due, k.verified_at, k.respond_due, k.responded_at, k.settle_due,"
 		   " k.settled_at, k.replied_at, k.closed_at, (k.status IN ('new', 'postponed',"
 		   " 'assigned', 'in_progress', 'responded') AND k.due_at > 0"
 		   " AND k.clock_paused_at = 0 AND k.due_at < ");
-	pgb_int(b, now);
-	pgb_put(b, ") AS late FROM kase k WHERE k.created_at >= ");
-	pgb_int(b, from);
-	pgb_put(b, " AND k.created_at < ");
-	pgb_int(b, to);
-	pgb_filter(b, f, "k.", true);
+	sqlbuf_int(b, now);
+	sqlbuf_put(b, ") AS late FROM kase k WHERE k.created_at >= ");
+	sqlbuf_int(b, from);
+	sqlbuf_put(b, " AND k.created_at < ");
+	sqlbuf_int(b, to);
+	qsql_filter(b, &pg_sql, f, true);
 	/* A rating is the detail's leading integer (0 when none), as SQLite's
 	 * CAST(detail AS INTEGER). */
-	pgb_put(b, "), r AS (SELECT c.g, sum(substring(e.detail FROM"
+	sqlbuf_put(b, "), r AS (SELECT c.g, sum(substring(e.detail FROM"
 		   " '^\\s*([-+]?[0-9]{1,18})')::bigint) AS rs, count(*) AS rn FROM c JOIN ");
-	pgb_put(b, erel);
-	pgb_put(b, " e ON e.case_id = c.id AND e.action = 'feedback' GROUP BY c.g)"
+	sqlbuf_put(b, erel);
+	sqlbuf_put(b, " e ON e.case_id = c.id AND e.action = 'feedback' GROUP BY c.g)"
 		   /* percentile_disc(0.5) is the lower median: value (m + 1) / 2. */
 		   " SELECT c.g, count(*), count(*) FILTER (WHERE st = 'closed'),"
 		   " count(*) FILTER (WHERE " OPEN "), count(*) FILTER (WHERE late),"
@@ -95,7 +95,7 @@ static void build(struct pgb *b, const char *erel, const struct lp_case_filter *
 		   " coalesce(max(r.rs), 0), coalesce(max(r.rn), 0)");
 	for (size_t i = 0; i < NSTAGES; i++)
 		put_stage(b, i);
-	pgb_put(b, " FROM c LEFT JOIN r ON r.g = c.g GROUP BY c.g ORDER BY c.g COLLATE \"C\"");
+	sqlbuf_put(b, " FROM c LEFT JOIN r ON r.g = c.g GROUP BY c.g ORDER BY c.g COLLATE \"C\"");
 }
 
 int pg_stats(struct lp_store *s, const struct lp_case_filter *f, int64_t from, int64_t to,
@@ -106,8 +106,7 @@ int pg_stats(struct lp_store *s, const struct lp_case_filter *f, int64_t from, i
 	struct pg_store *g = pg(s);
 	if (!pg_case_rel(g, err)) /* learns the read mode */
 		return err->code;
-	struct pgb b;
-	memset(&b, 0, sizeof b);
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
 	build(&b, pg_event_rel(g), f, from, to, by, now);
 	PGresult *r = pgb_run(g, &b, err);
 	if (!r)

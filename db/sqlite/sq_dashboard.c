@@ -30,7 +30,7 @@ static void scope_only(const struct lp_case_filter *f, struct lp_case_filter *ou
 	out->agency = f->agency;
 }
 
-static int run_rows(struct sq_store *q, struct sqb *b, int (*row)(sqlite3_stmt *, void *),
+static int run_rows(struct sq_store *q, struct sqlbuf *b, int (*row)(sqlite3_stmt *, void *),
 		    void *ctx, struct lp_error *err)
 {
 	sqlite3_stmt *st = sqb_prepare(q, b, err);
@@ -39,7 +39,7 @@ static int run_rows(struct sq_store *q, struct sqb *b, int (*row)(sqlite3_stmt *
 		if ((stop = row(st, ctx)) != 0)
 			break;
 	sqlite3_finalize(st);
-	sqb_free(b);
+	sqlbuf_free(b);
 	return stop ? stop : rc < 0 ? -rc : rc == SQLITE_DONE ? LP_OK : rc;
 }
 
@@ -86,20 +86,20 @@ static int acc_add(sqlite3_stmt *st, void *ud)
 }
 
 /* Cases with a running clock due in [from, to): exact, from kase. */
-static void build_exact(struct sqb *b, const struct lp_case_filter *g, const char *key,
+static void build_exact(struct sqlbuf *b, const struct lp_case_filter *g, const char *key,
 			bool by_officer, int64_t from, int64_t to, bool overdue)
 {
-	sqb_put(b, "SELECT ");
-	sqb_put(b, key);
-	sqb_put(b, overdue ? ", 0, 0, count(*)" : ", 0, count(*), 0");
-	sqb_put(b, " FROM kase c WHERE c.due_key >= ");
-	sqb_int(b, from);
-	sqb_put(b, " AND c.due_key < ");
-	sqb_int(b, to);
+	sqlbuf_put(b, "SELECT ");
+	sqlbuf_put(b, key);
+	sqlbuf_put(b, overdue ? ", 0, 0, count(*)" : ", 0, count(*), 0");
+	sqlbuf_put(b, " FROM kase c WHERE c.due_key >= ");
+	sqlbuf_int(b, from);
+	sqlbuf_put(b, " AND c.due_key < ");
+	sqlbuf_int(b, to);
 	if (by_officer)
-		sqb_put(b, " AND c.assignee <> ''");
-	sqb_filter(b, g, true);
-	sqb_put(b, " GROUP BY 1");
+		sqlbuf_put(b, " AND c.assignee <> ''");
+	qsql_filter(b, &sq_sql, g, true);
+	sqlbuf_put(b, " GROUP BY 1");
 }
 
 int sq_dash_counts(struct lp_store *s, const struct lp_case_filter *f, enum lp_dash_by by,
@@ -118,21 +118,21 @@ int sq_dash_counts(struct lp_store *s, const struct lp_case_filter *f, enum lp_d
 
 	/* Whole days from the tallies: overdue before today, due soon strictly
 	 * between the days of now and soon. */
-	struct sqb b = { 0 };
-	sqb_put(&b, "SELECT ");
-	sqb_put(&b, key);
-	sqb_put(&b, ", sum(c.n), sum(CASE WHEN c.status <> 'postponed' AND c.due_day > ");
-	sqb_int(&b, dnow);
-	sqb_put(&b, " AND c.due_day < ");
-	sqb_int(&b, dsoon);
-	sqb_put(&b, " THEN c.n ELSE 0 END), sum(CASE WHEN c.status <> 'postponed'"
+	struct sqlbuf b = { 0 };
+	sqlbuf_put(&b, "SELECT ");
+	sqlbuf_put(&b, key);
+	sqlbuf_put(&b, ", sum(c.n), sum(CASE WHEN c.status <> 'postponed' AND c.due_day > ");
+	sqlbuf_int(&b, dnow);
+	sqlbuf_put(&b, " AND c.due_day < ");
+	sqlbuf_int(&b, dsoon);
+	sqlbuf_put(&b, " THEN c.n ELSE 0 END), sum(CASE WHEN c.status <> 'postponed'"
 		    " AND c.due_day >= 0 AND c.due_day < ");
-	sqb_int(&b, dnow);
-	sqb_put(&b, " THEN c.n ELSE 0 END) FROM stat_open c WHERE c.n <> 0");
+	sqlbuf_int(&b, dnow);
+	sqlbuf_put(&b, " THEN c.n ELSE 0 END) FROM stat_open c WHERE c.n <> 0");
 	if (off)
-		sqb_put(&b, " AND c.assignee <> ''");
-	sqb_filter(&b, &g, true);
-	sqb_put(&b, " GROUP BY 1");
+		sqlbuf_put(&b, " AND c.assignee <> ''");
+	qsql_filter(&b, &sq_sql, &g, true);
+	sqlbuf_put(&b, " GROUP BY 1");
 	int rc = run_rows(sq(s), &b, acc_add, &a, err);
 
 	/* The partial days, exactly. */
@@ -189,13 +189,13 @@ int sq_dash_days(struct lp_store *s, const struct lp_case_filter *f, int64_t fir
 	memset(closed, 0, sizeof *closed * (size_t)days);
 	struct lp_case_filter g;
 	scope_only(f, &g);
-	struct sqb b = { 0 };
-	sqb_put(&b, "SELECT c.day, sum(c.received), sum(c.closed) FROM stat_day c WHERE c.day >= ");
-	sqb_int(&b, first_day);
-	sqb_put(&b, " AND c.day < ");
-	sqb_int(&b, first_day + days);
-	sqb_filter(&b, &g, false);
-	sqb_put(&b, " GROUP BY 1");
+	struct sqlbuf b = { 0 };
+	sqlbuf_put(&b, "SELECT c.day, sum(c.received), sum(c.closed) FROM stat_day c WHERE c.day >= ");
+	sqlbuf_int(&b, first_day);
+	sqlbuf_put(&b, " AND c.day < ");
+	sqlbuf_int(&b, first_day + days);
+	qsql_filter(&b, &sq_sql, &g, false);
+	sqlbuf_put(&b, " GROUP BY 1");
 	struct days_ctx x = { first_day, days, received, closed };
 	return run_rows(sq(s), &b, day_row, &x, err);
 }
@@ -220,11 +220,11 @@ int sq_dash_ontime(struct lp_store *s, const struct lp_case_filter *f, int64_t s
 	*on_time = *measured = 0;
 	struct lp_case_filter g;
 	scope_only(f, &g);
-	struct sqb b = { 0 };
-	sqb_put(&b, "SELECT coalesce(sum(c.measured), 0), coalesce(sum(c.on_time), 0)"
+	struct sqlbuf b = { 0 };
+	sqlbuf_put(&b, "SELECT coalesce(sum(c.measured), 0), coalesce(sum(c.on_time), 0)"
 		    " FROM stat_day c WHERE c.day >= ");
-	sqb_int(&b, since_day);
-	sqb_filter(&b, &g, false);
+	sqlbuf_int(&b, since_day);
+	qsql_filter(&b, &sq_sql, &g, false);
 	struct ontime_ctx x = { on_time, measured };
 	return run_rows(sq(s), &b, ontime_row, &x, err);
 }
@@ -250,17 +250,17 @@ int sq_dash_titles(struct lp_store *s, const struct lp_case_filter *f,
 	struct lp_case_filter g;
 	scope_only(f, &g);
 	g.scope_status_mask = f ? f->scope_status_mask : 0;
-	struct sqb b = { 0 };
-	sqb_put(&b, "SELECT c.title, c.created_at FROM kase c WHERE c.created_at >= ");
-	sqb_int(&b, from);
-	sqb_put(&b, " AND c.created_at < ");
-	sqb_int(&b, to);
-	sqb_filter(&b, &g, true);
-	sqb_content(&b, x);
-	sqb_put(&b, " ORDER BY c.created_at DESC");
+	struct sqlbuf b = { 0 };
+	sqlbuf_put(&b, "SELECT c.title, c.created_at FROM kase c WHERE c.created_at >= ");
+	sqlbuf_int(&b, from);
+	sqlbuf_put(&b, " AND c.created_at < ");
+	sqlbuf_int(&b, to);
+	qsql_filter(&b, &sq_sql, &g, true);
+	qsql_content(&b, &sq_sql, x);
+	sqlbuf_put(&b, " ORDER BY c.created_at DESC");
 	if (limit > 0) {
-		sqb_put(&b, " LIMIT ");
-		sqb_int(&b, limit);
+		sqlbuf_put(&b, " LIMIT ");
+		sqlbuf_int(&b, limit);
 	}
 	struct titles_ctx t = { cb, ud };
 	return run_rows(sq(s), &b, title_row, &t, err);

@@ -1,14 +1,15 @@
 /* sq_find.h: the SQLite backend's query language, search, saved queues
- * and dashboard (private to db/sqlite/), and the SQL builder they share:
- * text grows with "?" placeholders while the values are recorded in
- * order, then bound to the one statement prepared from the text. */
+ * and dashboard (private to db/sqlite/): statements built in a struct
+ * sqlbuf (db/sqlbuf.h) with "?" placeholders, prepared and bound here. */
 #ifndef LAPOR_SQ_FIND_H
 #define LAPOR_SQ_FIND_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "query_sql.h"
 #include "sq_internal.h"
+#include "sqlbuf.h"
 
 /* SQ_CASE_COLS (sq_case_row.h) qualified by the alias "c", for joins. */
 #define SQ_CASE_COLS_C \
@@ -19,47 +20,15 @@
 	"c.clock_paused_at, c.event_count, c.last_hash, c.reporter_name, " \
 	"c.reporter_phone, c.reporter_email, c.title, c.body"
 
-/* One value to bind. */
-struct sqb_value {
-	bool is_text;      /* text, else integer */
-	int64_t i;         /* the integer */
-	const char *t;     /* the text: borrowed, or one of the builder's own */
-};
+/* The SQLite dialect of db/query_sql.h ("c.", "?", FTS5 matching). */
+extern const struct qsql_dialect sq_sql;
 
-/* A statement being built.  Zero-initialise; free with sqb_free. */
-struct sqb {
-	char *s;                 /* SQL text, NUL-terminated (NULL until the first put) */
-	size_t len, cap;
-	struct sqb_value *v;     /* values in placeholder order */
-	size_t nv, capv;
-	char **own;              /* strings the builder made (freed by sqb_free) */
-	size_t nown, capown;
-	bool oom;                /* an allocation failed: the text is unusable */
-};
-
-/* Appends SQL text (never a value). */
-void sqb_put(struct sqb *b, const char *sql);
-/* Appends "?" and records an integer / a borrowed text (must outlive the
- * statement) / a malloc'd text the builder frees (NULL sets oom). */
-void sqb_int(struct sqb *b, int64_t v);
-void sqb_text(struct sqb *b, const char *v);
-void sqb_text_own(struct sqb *b, char *v);
-/* Frees what the builder holds (not a prepared statement). */
-void sqb_free(struct sqb *b);
 /* Prepares the text (not cached) and binds the values; NULL with err set. */
-sqlite3_stmt *sqb_prepare(struct sq_store *q, struct sqb *b, struct lp_error *err);
+sqlite3_stmt *sqb_prepare(struct sq_store *q, struct sqlbuf *b, struct lp_error *err);
 /* With $LAPOR_TRACE_SQL set, writes the statement with its values to
  * stderr (for tests/bench/find.sh, which replays it in sqlite3). */
 void sqb_trace(sqlite3_stmt *st);
 
-/* Appends " AND ..." for the scope and selection of f on the case table
- * aliased "c" (statuses too when with_status; an empty status set gives
- * " AND 0"). */
-void sqb_filter(struct sqb *b, const struct lp_case_filter *f, bool with_status);
-/* Appends " AND ..." limiting to cases whose text x lets be matched. */
-void sqb_content(struct sqb *b, const struct lp_query_ctx *x);
-/* Appends " AND c.agency IN (subtree of agency path)". */
-void sqb_under_path(struct sqb *b, const char *path);
 /* An FTS5 expression for white-space separated words: each word quoted
  * as a string (its '"' doubled), a trailing '*' kept as a prefix query,
  * joined by " " (all) or " OR " (any); malloc'd, NULL when out of

@@ -116,28 +116,14 @@ int sq_queue_list(struct lp_store *s, const char *owner, const char *agency, lp_
 #define ST(x) (1u << LP_STATUS_##x)
 #define TALLIED (ST(NEW) | ST(POSTPONED) | ST(ASSIGNED) | ST(IN_PROGRESS))
 
-static void put_statuses(struct sqb *b, unsigned m)
-{
-	const char *sep = "";
-	sqb_put(b, " AND c.status IN (");
-	for (int i = 0; i < LP_STATUS_COUNT; i++) {
-		if (!(m & 1u << i))
-			continue;
-		sqb_put(b, sep);
-		sqb_text(b, lp_status_name((enum lp_status)i));
-		sep = ", ";
-	}
-	sqb_put(b, ")");
-}
-
-static int count_of(struct sq_store *q, struct sqb *b, int64_t *out, struct lp_error *err)
+static int count_of(struct sq_store *q, struct sqlbuf *b, int64_t *out, struct lp_error *err)
 {
 	sqlite3_stmt *st = sqb_prepare(q, b, err);
 	int rc = st ? sq_step(q, st, err) : -err->code;
 	if (rc == SQLITE_ROW)
 		*out += sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	sqb_free(b);
+	sqlbuf_free(b);
 	return rc < 0 ? -rc : LP_OK;
 }
 
@@ -148,54 +134,51 @@ int sq_case_count_tallied(struct sq_store *q, const struct lp_case_filter *f, in
 	if (f->kind >= 0 || f->privacy >= 0 || (f->escalated_to && *f->escalated_to) ||
 	    f->updated_after || f->due_before < 0 || q->intake)
 		return LP_OK;
-	unsigned all = (1u << LP_STATUS_COUNT) - 1u;
-	unsigned m = f->status_mask ? f->status_mask & all : all;
-	if (f->scope_status_mask)
-		m &= f->scope_status_mask;
+	unsigned m = qsql_statuses(f);
 	unsigned tallied = m & TALLIED, rest = m & ~TALLIED;
 	int64_t n = 0;
 	int rc = LP_OK;
 	if (!tallied)
 		return LP_OK; /* nothing to gain */
-	struct sqb b = { 0 };
-	sqb_put(&b, "SELECT coalesce(sum(c.n), 0) FROM stat_open c WHERE 1");
-	put_statuses(&b, tallied);
+	struct sqlbuf b = { 0 };
+	sqlbuf_put(&b, "SELECT coalesce(sum(c.n), 0) FROM stat_open c WHERE 1");
+	qsql_status_in(&b, &sq_sql, tallied);
 	if (f->scope_path && *f->scope_path)
-		sqb_under_path(&b, f->scope_path);
+		qsql_under_path(&b, &sq_sql, f->scope_path);
 	if (f->scope_agency) {
-		sqb_put(&b, " AND c.agency = ");
-		sqb_text(&b, f->scope_agency);
+		sqlbuf_put(&b, " AND c.agency = ");
+		sqlbuf_text(&b, f->scope_agency);
 	}
 	if (f->under_path && *f->under_path)
-		sqb_under_path(&b, f->under_path);
+		qsql_under_path(&b, &sq_sql, f->under_path);
 	if (f->agency && *f->agency) {
-		sqb_put(&b, " AND c.agency = ");
-		sqb_text(&b, f->agency);
+		sqlbuf_put(&b, " AND c.agency = ");
+		sqlbuf_text(&b, f->agency);
 	}
 	if (f->assignee) {
-		sqb_put(&b, " AND c.assignee = ");
-		sqb_text(&b, f->assignee);
+		sqlbuf_put(&b, " AND c.assignee = ");
+		sqlbuf_text(&b, f->assignee);
 	}
 	int64_t day = f->due_before / DAY; /* due_before >= 0 */
 	if (f->due_before) {
 		/* Whole days before the bound's; no clock (-1) never counts. */
-		sqb_put(&b, " AND c.due_day >= 0 AND c.due_day < ");
-		sqb_int(&b, day);
+		sqlbuf_put(&b, " AND c.due_day >= 0 AND c.due_day < ");
+		sqlbuf_int(&b, day);
 	}
 	rc = count_of(q, &b, &n, err);
 	if (!rc && f->due_before && f->due_before % DAY) {
 		/* The bound's own day, before the bound (its cases only). */
-		sqb_put(&b, "SELECT count(*) FROM kase c WHERE 1");
-		put_statuses(&b, tallied);
-		sqb_put(&b, " AND c.due_key >= ");
-		sqb_int(&b, day * DAY);
-		sqb_filter(&b, f, false);
+		sqlbuf_put(&b, "SELECT count(*) FROM kase c WHERE 1");
+		qsql_status_in(&b, &sq_sql, tallied);
+		sqlbuf_put(&b, " AND c.due_key >= ");
+		sqlbuf_int(&b, day * DAY);
+		qsql_filter(&b, &sq_sql, f, false);
 		rc = count_of(q, &b, &n, err);
 	}
 	if (!rc && rest) {
-		sqb_put(&b, "SELECT count(*) FROM kase c WHERE 1");
-		put_statuses(&b, rest);
-		sqb_filter(&b, f, false);
+		sqlbuf_put(&b, "SELECT count(*) FROM kase c WHERE 1");
+		qsql_status_in(&b, &sq_sql, rest);
+		qsql_filter(&b, &sq_sql, f, false);
 		rc = count_of(q, &b, &n, err);
 	}
 	if (rc)

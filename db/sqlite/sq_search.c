@@ -27,32 +27,32 @@ static bool filter_empty(const struct lp_case_filter *f, const struct lp_query_c
 	       f->privacy < 0 && !f->escalated_to && !f->due_before && !f->updated_after;
 }
 
-static void build_rank(struct sqb *b, const struct lp_case_filter *f,
+static void build_rank(struct sqlbuf *b, const struct lp_case_filter *f,
 		       const struct lp_query_ctx *x, const char *match, int limit)
 {
-	sqb_put(b, "SELECT " SQ_CASE_COLS ", m.r, m.k, m.fr FROM (SELECT cid, min(r) AS r, k, fr"
+	sqlbuf_put(b, "SELECT " SQ_CASE_COLS ", m.r, m.k, m.fr FROM (SELECT cid, min(r) AS r, k, fr"
 		   " FROM (SELECT rowid AS cid, bm25(case_fts, 4.0, 1.0) AS r, 0 AS k,"
 		   " rowid AS fr FROM case_fts WHERE case_fts MATCH ");
-	sqb_text(b, match);
-	sqb_put(b, " UNION ALL SELECT case_id, 0.5 * bm25(event_fts), 1, rowid FROM event_fts"
+	sqlbuf_text(b, match);
+	sqlbuf_put(b, " UNION ALL SELECT case_id, 0.5 * bm25(event_fts), 1, rowid FROM event_fts"
 		   " WHERE event_fts MATCH ");
-	sqb_text(b, match);
+	sqlbuf_text(b, match);
 	if (!x->notes)
-		sqb_put(b, " AND visibility <> 'internal'");
-	sqb_put(b, ") GROUP BY cid");
+		sqlbuf_put(b, " AND visibility <> 'internal'");
+	sqlbuf_put(b, ") GROUP BY cid");
 	bool empty = filter_empty(f, x);
 	if (empty) {
 		/* Nothing to filter: rank before reading any case row. */
-		sqb_put(b, " ORDER BY r LIMIT ");
-		sqb_int(b, limit);
+		sqlbuf_put(b, " ORDER BY r LIMIT ");
+		sqlbuf_int(b, limit);
 	}
-	sqb_put(b, ") m JOIN kase c ON c.id = m.cid WHERE 1");
+	sqlbuf_put(b, ") m JOIN kase c ON c.id = m.cid WHERE 1");
 	if (!empty) {
-		sqb_filter(b, f, true);
-		sqb_content(b, x);
+		qsql_filter(b, &sq_sql, f, true);
+		qsql_content(b, &sq_sql, x);
 	}
-	sqb_put(b, " ORDER BY m.r, c.id LIMIT ");
-	sqb_int(b, limit);
+	sqlbuf_put(b, " ORDER BY m.r, c.id LIMIT ");
+	sqlbuf_int(b, limit);
 }
 
 static const char SQL_CASE_SNIP[] =
@@ -104,49 +104,49 @@ static int snip(struct sq_store *q, const char *match, bool event, int64_t frow,
 static int count_matches(struct sq_store *q, const char *match, int64_t *n,
 			 struct lp_error *err)
 {
-	struct sqb b = { 0 };
-	sqb_put(&b, "SELECT count(*) FROM (SELECT 1 FROM case_fts WHERE case_fts MATCH ");
-	sqb_text(&b, match);
-	sqb_put(&b, " LIMIT ");
-	sqb_int(&b, BM25_MAX + 1);
-	sqb_put(&b, ")");
+	struct sqlbuf b = { 0 };
+	sqlbuf_put(&b, "SELECT count(*) FROM (SELECT 1 FROM case_fts WHERE case_fts MATCH ");
+	sqlbuf_text(&b, match);
+	sqlbuf_put(&b, " LIMIT ");
+	sqlbuf_int(&b, BM25_MAX + 1);
+	sqlbuf_put(&b, ")");
 	sqlite3_stmt *st = sqb_prepare(q, &b, err);
 	int rc = st ? sq_step(q, st, err) : -err->code;
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
-	sqb_free(&b);
+	sqlbuf_free(&b);
 	return rc < 0 ? -rc : LP_OK;
 }
 
 /* One tier of the recency ranking: cases whose title (tier 0), title or
  * body (1) or events (2) match, newest first. */
-static void build_tier(struct sqb *b, const struct lp_case_filter *f,
+static void build_tier(struct sqlbuf *b, const struct lp_case_filter *f,
 		       const struct lp_query_ctx *x, const char *match, int tier, int limit)
 {
-	sqb_put(b, "SELECT " SQ_CASE_COLS_C);
+	sqlbuf_put(b, "SELECT " SQ_CASE_COLS_C);
 	if (tier < 2) {
-		sqb_put(b, tier == 0 ? ", 1.0, 0, f.rowid" : ", 2.0, 0, f.rowid");
-		sqb_put(b, " FROM case_fts f JOIN kase c ON c.id = f.rowid WHERE case_fts MATCH ");
+		sqlbuf_put(b, tier == 0 ? ", 1.0, 0, f.rowid" : ", 2.0, 0, f.rowid");
+		sqlbuf_put(b, " FROM case_fts f JOIN kase c ON c.id = f.rowid WHERE case_fts MATCH ");
 		if (tier == 0) {
 			size_t n = strlen(match) + 16;
 			char *m = malloc(n);
 			if (m)
 				snprintf(m, n, "title : (%s)", match);
-			sqb_text_own(b, m);
+			sqlbuf_text_own(b, m);
 		} else {
-			sqb_text(b, match);
+			sqlbuf_text(b, match);
 		}
 	} else {
-		sqb_put(b, ", 3.0, 1, f.rowid FROM event_fts f JOIN kase c ON c.id = f.case_id"
+		sqlbuf_put(b, ", 3.0, 1, f.rowid FROM event_fts f JOIN kase c ON c.id = f.case_id"
 			   " WHERE event_fts MATCH ");
-		sqb_text(b, match);
+		sqlbuf_text(b, match);
 		if (!x->notes)
-			sqb_put(b, " AND f.visibility <> 'internal'");
+			sqlbuf_put(b, " AND f.visibility <> 'internal'");
 	}
-	sqb_filter(b, f, true);
-	sqb_content(b, x);
-	sqb_put(b, " ORDER BY f.rowid DESC LIMIT ");
-	sqb_int(b, limit);
+	qsql_filter(b, &sq_sql, f, true);
+	qsql_content(b, &sq_sql, x);
+	sqlbuf_put(b, " ORDER BY f.rowid DESC LIMIT ");
+	sqlbuf_int(b, limit);
 }
 
 struct seen {
@@ -165,7 +165,7 @@ static bool seen_add(struct seen *s, int64_t id)
 }
 
 /* Runs a ranking statement: a hit per row, snippets made by rowid. */
-static int emit_hits(struct sq_store *q, struct sqb *b, const char *match, struct seen *seen,
+static int emit_hits(struct sq_store *q, struct sqlbuf *b, const char *match, struct seen *seen,
 		     int *left, lp_search_cb cb, void *ud, struct lp_error *err)
 {
 	sqlite3_stmt *st = sqb_prepare(q, b, err);
@@ -192,7 +192,7 @@ static int emit_hits(struct sq_store *q, struct sqb *b, const char *match, struc
 			break;
 	}
 	sqlite3_finalize(st);
-	sqb_free(b);
+	sqlbuf_free(b);
 	return stop ? stop : rc < 0 ? -rc : rc == SQLITE_ROW || rc == SQLITE_DONE ? LP_OK : rc;
 }
 
@@ -219,7 +219,7 @@ int sq_case_search(struct lp_store *s, const struct lp_case_filter *f,
 	}
 	int64_t n = 0;
 	int rc = count_matches(q, match, &n, err), left = limit;
-	struct sqb b = { 0 };
+	struct sqlbuf b = { 0 };
 	if (!rc && n <= BM25_MAX) {
 		build_rank(&b, f, x, match, limit);
 		rc = emit_hits(q, &b, match, NULL, &left, cb, ud, err);
@@ -237,24 +237,6 @@ int sq_case_search(struct lp_store *s, const struct lp_case_filter *f,
 	return rc;
 }
 
-/* Open statuses of the duplicate finder. */
-#define OPEN_IN "('new', 'postponed', 'assigned', 'in_progress', 'responded')"
-
-static void build_similar_arm(struct sqb *b, const struct lp_case_filter *f, int64_t id,
-			      const char *col, const char *value, int limit)
-{
-	sqb_put(b, "SELECT * FROM (SELECT " SQ_CASE_COLS " FROM kase c WHERE ");
-	sqb_put(b, col);
-	sqb_put(b, " = ");
-	sqb_text(b, value);
-	sqb_put(b, " AND c.status IN " OPEN_IN " AND c.id <> ");
-	sqb_int(b, id);
-	sqb_filter(b, f, true);
-	sqb_put(b, " ORDER BY c.id DESC LIMIT ");
-	sqb_int(b, limit);
-	sqb_put(b, ")");
-}
-
 int sq_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t id,
 		    const char *region, const char *category, int limit, lp_case_cb cb, void *ud,
 		    struct lp_error *err)
@@ -270,13 +252,9 @@ int sq_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t 
 	bool by_region = region && *region, by_category = category && *category;
 	if (limit <= 0 || (!by_region && !by_category))
 		return LP_OK;
-	struct sqb b = { 0 };
-	if (by_region)
-		build_similar_arm(&b, f, id, "c.region", region, limit);
-	if (by_region && by_category)
-		sqb_put(&b, " UNION ");
-	if (by_category)
-		build_similar_arm(&b, f, id, "c.category", category, limit);
+	struct sqlbuf b = { 0 };
+	qsql_similar(&b, &sq_sql, "SELECT * FROM (SELECT " SQ_CASE_COLS " FROM ", "kase", f, id,
+		     region, category, limit);
 	sqlite3_stmt *st = sqb_prepare(q, &b, err);
 	int rc = st ? LP_OK : err->code, stop = 0;
 	while (st && (rc = sq_step(q, st, err)) == SQLITE_ROW) {
@@ -290,6 +268,6 @@ int sq_case_similar(struct lp_store *s, const struct lp_case_filter *f, int64_t 
 			break;
 	}
 	sqlite3_finalize(st);
-	sqb_free(&b);
+	sqlbuf_free(&b);
 	return stop ? stop : rc < 0 ? -rc : rc == SQLITE_DONE ? LP_OK : rc;
 }

@@ -173,17 +173,17 @@ static int add_case(struct tally *t, struct grp *g, sqlite3_stmt *st)
 	return 0;
 }
 
-static void where(struct sqb *b, const struct lp_case_filter *f, int64_t from, int64_t to)
+static void where(struct sqlbuf *b, const struct lp_case_filter *f, int64_t from, int64_t to)
 {
-	sqb_put(b, " WHERE c.created_at >= ");
-	sqb_int(b, from);
-	sqb_put(b, " AND c.created_at < ");
-	sqb_int(b, to);
-	sqb_filter(b, f, true);
+	sqlbuf_put(b, " WHERE c.created_at >= ");
+	sqlbuf_int(b, from);
+	sqlbuf_put(b, " AND c.created_at < ");
+	sqlbuf_int(b, to);
+	qsql_filter(b, &sq_sql, f, true);
 }
 
 /* Runs the statement built in b, handing each row to fn; frees b. */
-static int run(struct sq_store *q, struct sqb *b, struct tally *t,
+static int run(struct sq_store *q, struct sqlbuf *b, struct tally *t,
 	       int (*fn)(struct tally *t, sqlite3_stmt *st), struct lp_error *err)
 {
 	sqlite3_stmt *st = sqb_prepare(q, b, err);
@@ -194,7 +194,7 @@ static int run(struct sq_store *q, struct sqb *b, struct tally *t,
 			break;
 		}
 	sqlite3_finalize(st);
-	sqb_free(b);
+	sqlbuf_free(b);
 	return rc < 0 ? -rc : LP_OK;
 }
 
@@ -247,22 +247,22 @@ int sq_stats(struct lp_store *s, const struct lp_case_filter *f, int64_t from, i
 		return lp_error_set(err, LP_EINTERNAL, "stats: missing argument");
 	struct sq_store *q = sq(s);
 	struct tally t = { .now = now };
-	struct sqb b = { 0 };
-	sqb_put(&b, "SELECT ");
-	sqb_put(&b, key_expr(by));
-	sqb_put(&b, ", c.created_at, c.status, c.due_at, c.clock_paused_at, c.clock_stage,"
+	struct sqlbuf b = { 0 };
+	sqlbuf_put(&b, "SELECT ");
+	sqlbuf_put(&b, key_expr(by));
+	sqlbuf_put(&b, ", c.created_at, c.status, c.due_at, c.clock_paused_at, c.clock_stage,"
 		    " c.verify_due, c.verified_at, c.respond_due, c.responded_at, c.settle_due,"
 		    " c.settled_at, c.replied_at, c.closed_at FROM kase c INDEXED BY kase_cohort");
 	where(&b, f, from, to);
 	int rc = run(q, &b, &t, cohort_row, err);
 	if (rc == LP_OK) {
 		memset(&b, 0, sizeof b);
-		sqb_put(&b, "SELECT ");
-		sqb_put(&b, key_expr(by));
-		sqb_put(&b, ", sum(CAST(e.detail AS INTEGER)), count(*) FROM event e"
+		sqlbuf_put(&b, "SELECT ");
+		sqlbuf_put(&b, key_expr(by));
+		sqlbuf_put(&b, ", sum(CAST(e.detail AS INTEGER)), count(*) FROM event e"
 			    " CROSS JOIN kase c ON c.id = e.case_id AND e.action = 'feedback'");
 		where(&b, f, from, to);
-		sqb_put(&b, " GROUP BY 1");
+		sqlbuf_put(&b, " GROUP BY 1");
 		rc = run(q, &b, &t, rating_row, err);
 	}
 	if (rc == LP_OK && t.n)
