@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,39 @@ bool lp_cli_opt_allowed(const char *list, enum lp_cli_opt o)
 		if ((p == list || p[-1] == ' ') && (p[len] == ' ' || p[len] == '\0'))
 			return true;
 	return false;
+}
+
+void lp_cli_getopt_tables(const char *allowed, struct option *longopts, char *shortopts,
+			  const char *prefix)
+{
+	int n = 0;
+	strcpy(shortopts, prefix);
+	for (int i = 0; i < LP_OPT_COUNT; i++) {
+		enum lp_cli_opt o = (enum lp_cli_opt)i;
+		if (i >= LP_OPT_GLOBAL_COUNT && !(allowed && lp_cli_opt_allowed(allowed, o)))
+			continue;
+		bool has_arg = lp_cli_opt_has_arg(o);
+		longopts[n++] = (struct option){ lp_cli_opt_name(o),
+						 has_arg ? required_argument : no_argument,
+						 NULL, LP_CLI_LONG_BASE + i };
+		char letter = lp_cli_opt_letter(o);
+		if (letter) {
+			size_t k = strlen(shortopts);
+			shortopts[k++] = letter;
+			if (has_arg)
+				shortopts[k++] = ':';
+			shortopts[k] = '\0';
+		}
+	}
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+}
+
+int lp_cli_opt_of_letter(int ch)
+{
+	for (int i = 0; i < LP_OPT_COUNT; i++)
+		if (ch && lp_cli_opt_letter((enum lp_cli_opt)i) == ch)
+			return i;
+	return -1;
 }
 
 int lp_cli_opt_find(const char *name)

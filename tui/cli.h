@@ -90,6 +90,19 @@ char lp_cli_opt_letter(enum lp_cli_opt o);
 /* True when the command's option list (space separated long names)
  * holds option o; globals always count. */
 bool lp_cli_opt_allowed(const char *list, enum lp_cli_opt o);
+
+/* getopt_long returns LP_CLI_LONG_BASE + the option for a long option. */
+#define LP_CLI_LONG_BASE 1000
+struct option;
+/* Fills getopt_long's tables with the global options plus those named in
+ * `allowed` (a command's list, see lp_cli_opt_allowed; NULL: globals
+ * only): longopts (LP_OPT_COUNT + 1 entries, the caller's) and shortopts
+ * (2 * LP_OPT_COUNT + 4 bytes, the caller's), which begins with prefix
+ * (at most 2 bytes, e.g. ":" or "+:"). */
+void lp_cli_getopt_tables(const char *allowed, struct option *longopts, char *shortopts,
+			  const char *prefix);
+/* The option whose short letter is ch, or -1. */
+int lp_cli_opt_of_letter(int ch);
 /* The option whose long name is `name`, or -1. */
 int lp_cli_opt_find(const char *name);
 

@@ -30,42 +30,6 @@
 #include "session.h"
 
 #define BATCH_RETRIES 3
-#define LONG_BASE 1000
-
-/* getopt_long tables for cmd: its options and the globals but --db and
- * --as (the batch's session is already open). */
-static void batch_options(const struct lp_cmd *cmd, struct option *longopts, char *shortopts)
-{
-	int n = 0;
-	strcpy(shortopts, ":");
-	for (int i = 0; i < LP_OPT_COUNT; i++) {
-		enum lp_cli_opt o = (enum lp_cli_opt)i;
-		if (i >= LP_OPT_GLOBAL_COUNT && !lp_cli_opt_allowed(cmd->options, o))
-			continue;
-		bool has_arg = lp_cli_opt_has_arg(o);
-		longopts[n++] = (struct option){ lp_cli_opt_name(o),
-						 has_arg ? required_argument : no_argument,
-						 NULL, LONG_BASE + i };
-		char letter = lp_cli_opt_letter(o);
-		if (letter) {
-			size_t k = strlen(shortopts);
-			shortopts[k++] = letter;
-			if (has_arg)
-				shortopts[k++] = ':';
-			shortopts[k] = '\0';
-		}
-	}
-	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
-}
-
-static int opt_of_letter(int ch)
-{
-	for (int i = 0; i < LP_OPT_COUNT; i++)
-		if (ch && lp_cli_opt_letter((enum lp_cli_opt)i) == ch)
-			return i;
-	return -1;
-}
-
 /* Parses one line's words (argv[0] the command's first word) into sub. */
 static int parse_line(struct lp_cli *sub, int argc, char **argv)
 {
@@ -78,14 +42,14 @@ static int parse_line(struct lp_cli *sub, int argc, char **argv)
 	sub->cmd = cmd;
 	struct option longopts[LP_OPT_COUNT + 1];
 	char shortopts[2 * LP_OPT_COUNT + 4];
-	batch_options(cmd, longopts, shortopts);
+	lp_cli_getopt_tables(cmd->options, longopts, shortopts, ":");
 	char **av = argv + words - 1; /* av[0] plays the program name */
 	int ac = argc - words + 1;
 	opterr = 0;
 	optind = 0;
 	int ch;
 	while ((ch = getopt_long(ac, av, shortopts, longopts, NULL)) != -1) {
-		int id = ch >= LONG_BASE ? ch - LONG_BASE : opt_of_letter(ch);
+		int id = ch >= LP_CLI_LONG_BASE ? ch - LP_CLI_LONG_BASE : lp_cli_opt_of_letter(ch);
 		if (ch == ':')
 			return lp_cli_usage_error(sub, _("option %s needs an argument"),
 						  av[optind - 1]);

@@ -17,59 +17,22 @@
 #include "session.h"
 #include "workflow.h"
 
-#define LONG_BASE 1000
-
-/* Fills longopts and shortopts with the globals plus cmd's options
- * (cmd NULL: globals only). */
-static void build_options(const struct lp_cmd *cmd, struct option *longopts, char *shortopts,
-			  const char *prefix)
-{
-	int n = 0;
-	strcpy(shortopts, prefix);
-	for (int i = 0; i < LP_OPT_COUNT; i++) {
-		enum lp_cli_opt o = (enum lp_cli_opt)i;
-		if (i >= LP_OPT_GLOBAL_COUNT && !(cmd && lp_cli_opt_allowed(cmd->options, o)))
-			continue;
-		bool has_arg = lp_cli_opt_has_arg(o);
-		longopts[n++] = (struct option){ lp_cli_opt_name(o),
-						 has_arg ? required_argument : no_argument,
-						 NULL, LONG_BASE + i };
-		char letter = lp_cli_opt_letter(o);
-		if (letter) {
-			size_t k = strlen(shortopts);
-			shortopts[k++] = letter;
-			if (has_arg)
-				shortopts[k++] = ':';
-			shortopts[k] = '\0';
-		}
-	}
-	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
-}
-
-static int opt_from_short(int ch)
-{
-	for (int i = 0; i < LP_OPT_COUNT; i++)
-		if (ch && lp_cli_opt_letter((enum lp_cli_opt)i) == ch)
-			return i;
-	return -1;
-}
-
 /* Runs getopt_long over argv; returns LP_OK or a usage error. */
 static int parse_options(struct lp_cli *cli, int argc, char **argv, const char *prefix)
 {
 	struct option longopts[LP_OPT_COUNT + 1];
 	char shortopts[2 * LP_OPT_COUNT + 4];
-	build_options(cli->cmd, longopts, shortopts, prefix);
+	lp_cli_getopt_tables(cli->cmd ? cli->cmd->options : NULL, longopts, shortopts, prefix);
 	opterr = 0;
 	optind = 0;
 	int ch;
 	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		int id = ch >= LONG_BASE ? ch - LONG_BASE : opt_from_short(ch);
+		int id = ch >= LP_CLI_LONG_BASE ? ch - LP_CLI_LONG_BASE : lp_cli_opt_of_letter(ch);
 		if (ch == '?' || ch == ':' || id < 0) {
 			const char *bad = argv[optind - 1];
 			if (ch == ':')
 				return lp_cli_usage_error(cli, _("option %s needs an argument"), bad);
-			if (optopt && optopt < LONG_BASE)
+			if (optopt && optopt < LP_CLI_LONG_BASE)
 				return lp_cli_usage_error(cli, _("unknown option -%c"), optopt);
 			return lp_cli_usage_error(cli, _("unknown option %s"), bad);
 		}
