@@ -1,4 +1,4 @@
-/* cmdline.c: the ':' command line: libedit on the bottom line (curses
+/* cmdline.c: the ':' command line: a prompt on the bottom line (lineedit.c, curses
  * suspended meanwhile), history kept in $XDG_STATE_HOME/lapor/history,
  * tab completion of commands, agency codes and case numbers; commands
  * take the subcommands' options and run through lp_act. */
@@ -7,7 +7,6 @@
 #include "app.h"
 
 #include <curses.h>
-#include <histedit.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +15,9 @@
 #include "cases.h"
 #include "directory.h"
 #include "i18n.h"
+#include "lineedit.h"
 #include "workflow.h"
 
-static EditLine *el;
-static History *hist;
-static char hist_path[4096];
 static struct con_app *cur_app;
 static char **agency_codes;
 static int nagency;
@@ -165,43 +162,23 @@ static unsigned char complete(EditLine *e, int ch)
 	return CC_REDISPLAY;
 }
 
-static void init_el(struct con_app *app)
+static void setup(EditLine *e)
 {
-	HistEvent ev;
-
-	if (el)
-		return;
-	el = el_init("lapor", stdin, stdout, stderr);
-	hist = history_init();
-	if (!el || !hist)
-		return;
-	history(hist, &ev, H_SETSIZE, 1000);
-	history(hist, &ev, H_SETUNIQUE, 1);
-	con_state_path("history", hist_path, sizeof(hist_path));
-	history(hist, &ev, H_LOAD, hist_path);
-	el_set(el, EL_EDITOR, "emacs");
-	el_set(el, EL_PROMPT, prompt);
-	el_set(el, EL_HIST, history, hist);
-	el_set(el, EL_ADDFN, "lapor-complete", "complete a command, agency or case", complete);
-	el_set(el, EL_BIND, "^I", "lapor-complete", NULL);
-	el_set(el, EL_SIGNAL, 1);
-	(void)app;
+	el_set(e, EL_ADDFN, "lapor-complete", "complete a command, agency or case", complete);
+	el_set(e, EL_BIND, "^I", "lapor-complete", NULL);
 }
+
+static struct con_lineedit editor = {
+	.name = "lapor",
+	.history_file = "history",
+	.history_size = 1000,
+	.prompt = prompt,
+	.setup = setup,
+};
 
 void con_cmdline_end(void)
 {
-	if (hist) {
-		HistEvent ev;
-
-		if (hist_path[0])
-			history(hist, &ev, H_SAVE, hist_path);
-		history_end(hist);
-		hist = NULL;
-	}
-	if (el) {
-		el_end(el);
-		el = NULL;
-	}
+	con_lineedit_end(&editor);
 	for (int i = 0; i < nagency; i++)
 		free(agency_codes[i]);
 	free(agency_codes);
@@ -211,40 +188,17 @@ void con_cmdline_end(void)
 
 int con_cmdline(struct con_app *app)
 {
-	const char *line;
-	int count = 0, flags;
-	char *copy;
+	int flags;
+	bool unavailable;
 
 	cur_app = app;
-	con_blank(app->lay.bar_y, 0, app->lay.cols, A_NORMAL);
-	move(app->lay.bar_y, 0);
-	curs_set(1);
-	refresh();
-	/* The terminal's own modes for libedit, keeping the screen as it is:
-	 * the prompt edits the bottom line under the console. */
-	def_prog_mode();
-	reset_shell_mode();
-	/* libedit reads the terminal's modes when it starts: the shell's, not curses'. */
-	init_el(app);
-	if (!el) {
-		con_resume(app);
+	char *copy = con_lineedit_read(app, &editor, &unavailable);
+	if (unavailable) {
 		con_message(app, true, _("The command line is not available."));
 		return CON_F_REDRAW;
 	}
-	line = el_gets(el, &count);
-	copy = line ? strdup(line) : NULL;
-	curs_set(0);
-	con_resume(app);
 	if (!copy)
 		return CON_F_REDRAW;
-	copy[strcspn(copy, "\r\n")] = '\0';
-	if (copy[0]) {
-		HistEvent ev;
-
-		history(hist, &ev, H_ENTER, copy);
-		if (hist_path[0])
-			history(hist, &ev, H_SAVE, hist_path);
-	}
 	flags = con_run_command(app, copy);
 	free(copy);
 	return flags;
