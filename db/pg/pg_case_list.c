@@ -195,6 +195,25 @@ static PGresult *run_built(struct pg_store *g, const struct lp_case_filter *f, b
 	return r;
 }
 
+int pg_emit_page(const PGresult *r, struct lp_case_filter *page, lp_case_cb cb, void *ud,
+		 struct lp_error *err)
+{
+	int stop = 0;
+	for (int i = 0; !stop && i < PQntuples(r); i++) {
+		struct lp_case c;
+		stop = pg_read_case(r, i, &c, err);
+		if (stop)
+			break;
+		page->has_after = true;
+		page->after_id = c.id;
+		page->after_key = page->order == LP_ORDER_DUE ? c.due_at
+				  : page->order == LP_ORDER_UPDATED ? c.updated_at : 0;
+		stop = cb(&c, ud);
+		lp_case_clear(&c);
+	}
+	return stop;
+}
+
 int pg_case_list(struct lp_store *s, const struct lp_case_filter *f, lp_case_cb cb, void *ud,
 		 struct lp_error *err)
 {
@@ -210,19 +229,7 @@ int pg_case_list(struct lp_store *s, const struct lp_case_filter *f, lp_case_cb 
 		PGresult *r = run_built(g, &page, false, want, err);
 		if (!r)
 			return err->code;
-		int n = PQntuples(r), stop = 0;
-		for (int i = 0; !stop && i < n; i++) {
-			struct lp_case c;
-			stop = pg_read_case(r, i, &c, err);
-			if (stop)
-				break;
-			page.has_after = true;
-			page.after_id = c.id;
-			page.after_key = page.order == LP_ORDER_DUE ? c.due_at
-					 : page.order == LP_ORDER_UPDATED ? c.updated_at : 0;
-			stop = cb(&c, ud);
-			lp_case_clear(&c);
-		}
+		int n = PQntuples(r), stop = pg_emit_page(r, &page, cb, ud, err);
 		PQclear(r);
 		if (stop)
 			return stop;

@@ -167,6 +167,11 @@ int pg_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error 
 int pg_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err);
 /* Reads the case columns (PG_CASE_COLS order) of row `row` into *c. */
 int pg_read_case(const PGresult *r, int row, struct lp_case *c, struct lp_error *err);
+/* Calls cb with each case of r (rows of PG_CASE_COLS), moving page's
+ * keyset (after_id, after_key) past it; returns cb's or a read's
+ * non-zero stop, else 0. */
+int pg_emit_page(const PGresult *r, struct lp_case_filter *page, lp_case_cb cb, void *ud,
+		 struct lp_error *err);
 
 int pg_event_append(struct lp_store *s, const struct lp_event *e, struct lp_error *err);
 int pg_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,

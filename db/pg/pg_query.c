@@ -135,19 +135,7 @@ int pg_case_query(struct lp_store *s, const struct lp_case_filter *f, const stru
 		PGresult *r = pgb_run(g, &b, err);
 		if (!r)
 			return err->code;
-		int n = PQntuples(r), stop = 0;
-		for (int i = 0; !stop && i < n; i++) {
-			struct lp_case c;
-			stop = pg_read_case(r, i, &c, err);
-			if (stop)
-				break;
-			page.has_after = true;
-			page.after_id = c.id;
-			page.after_key = page.order == LP_ORDER_DUE ? c.due_at
-					 : page.order == LP_ORDER_UPDATED ? c.updated_at : 0;
-			stop = cb(&c, ud);
-			lp_case_clear(&c);
-		}
+		int n = PQntuples(r), stop = pg_emit_page(r, &page, cb, ud, err);
 		PQclear(r);
 		if (stop)
 			return stop;
