@@ -60,6 +60,15 @@ static int append_kv(char *buf, size_t size, const char *key, const char *val)
 	return 0;
 }
 
+bool pg_testdb_server(void)
+{
+	const char *uri = getenv("LAPOR_TEST_PG_URI");
+	if (uri && *uri)
+		return true;
+	printf("skipped: LAPOR_TEST_PG_URI is not set (see tests/pg/start-cluster.sh)\n");
+	return false;
+}
+
 int pg_testdb_uri(const char *name, const char *user, char *uri, size_t uri_size)
 {
 	const char *base = getenv("LAPOR_TEST_PG_URI");

@@ -3,7 +3,12 @@
 #ifndef LAPOR_PG_TESTDB_H
 #define LAPOR_PG_TESTDB_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/* Whether $LAPOR_TEST_PG_URI names a server; when not, says the test is
+ * skipped (main then returns 77, meson's "skipped"). */
+bool pg_testdb_server(void);
 
 /* Creates an empty database; writes its name into name[] and a libpq
  * connection string for it into uri[].  Returns 0, or -1 with a message

@@ -258,11 +258,8 @@ static void text_search_column(void **state)
 
 int main(void)
 {
-	const char *uri = getenv("LAPOR_TEST_PG_URI");
-	if (!uri || !*uri) {
-		printf("skipped: LAPOR_TEST_PG_URI is not set (see tests/pg/start-cluster.sh)\n");
+	if (!pg_testdb_server())
 		return 77;
-	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(schema_versions, setup_empty, teardown),
 		cmocka_unit_test(unreachable),

@@ -258,11 +258,8 @@ static void match_functions_keep_the_rules(void **state)
 
 int main(void)
 {
-	const char *uri = getenv("LAPOR_TEST_PG_URI");
-	if (!uri || !*uri) {
-		printf("skipped: LAPOR_TEST_PG_URI is not set (see tests/pg/start-cluster.sh)\n");
+	if (!pg_testdb_server())
 		return 77;
-	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(admin_finds_all),
 		cmocka_unit_test(clerk_never_matches_secret_nor_reporter),

@@ -366,11 +366,8 @@ static void deactivated_officer(void **state)
 
 int main(void)
 {
-	const char *uri = getenv("LAPOR_TEST_PG_URI");
-	if (!uri || !*uri) {
-		printf("skipped: LAPOR_TEST_PG_URI is not set (see tests/pg/start-cluster.sh)\n");
+	if (!pg_testdb_server())
 		return 77;
-	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(who_sees_which_cases),
 		cmocka_unit_test(masked_columns),
