@@ -225,10 +225,23 @@ int lp_sweep_report(struct lp_session *s, bool dry_run, lp_sweep_cb cb, void *ud
 	struct page *pg = malloc(sizeof *pg);
 	if (!pg)
 		return lp_error_set(err, LP_EINTERNAL, _("out of memory"));
+	/* The pages are a batch of write transactions (lp_store_batch). */
+	if (!dry_run && (rc = lp_store_batch(r.st, true, err)) != LP_OK) {
+		free(pg);
+		return rc;
+	}
 	rc = pass(&r, pg, open, true, err);
 	if (rc == LP_OK)
 		rc = pass(&r, pg, 1u << LP_STATUS_RESPONDED, false, err);
 	free(pg);
+	if (!dry_run) {
+		struct lp_error e2;
+		int brc = lp_store_batch(r.st, false, &e2);
+		if (rc == LP_OK && brc != LP_OK) {
+			*err = e2;
+			rc = brc;
+		}
+	}
 	return rc;
 }
 

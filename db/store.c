@@ -430,6 +430,19 @@ int lp_store_bulk_intake(struct lp_store *s, bool on, struct lp_error *err)
 	return s->ops->bulk_intake ? s->ops->bulk_intake(s, on, err) : LP_OK;
 }
 
+/* ---- a batch of write transactions (added for the sweep's speed) ---- */
+
+int lp_store_batch(struct lp_store *s, bool on, struct lp_error *err)
+{
+	struct lp_error local_err;
+	if (!err)
+		err = &local_err;
+	if (!s)
+		return lp_error_set(err, LP_EINTERNAL, _("no database is open"));
+	lp_error_clear(err);
+	return s->ops->batch ? s->ops->batch(s, on, err) : LP_OK;
+}
+
 /* ---- SLA outcomes (added with the on-time rate per stage) ---- */
 
 int lp_store_case_outcome(struct lp_store *s, int64_t id, const struct lp_case_outcome *o,

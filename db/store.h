@@ -454,6 +454,17 @@ int lp_store_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_er
  * nothing (LP_OK). */
 int lp_store_bulk_intake(struct lp_store *s, bool on, struct lp_error *err);
 
+/* ---- a batch of write transactions (added for the sweep's speed) ---- */
+
+/* Outside a transaction, on=true says that many write transactions
+ * follow (the SLA sweep's pages): the backend may write them in fewer,
+ * larger steps (SQLite: the WAL is copied back into the database every
+ * few transactions instead of after each).  on=false ends the batch and
+ * does what was put off (SQLite: a checkpoint that does not wait).  Every
+ * commit in between is as durable as any other.  A backend without it
+ * does nothing (LP_OK). */
+int lp_store_batch(struct lp_store *s, bool on, struct lp_error *err);
+
 /* ---- SLA outcomes (added with the on-time rate per stage, schema 3) ---- */
 
 /* What one action did to the report's columns of a case (core/sla.h:

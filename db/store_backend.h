@@ -134,6 +134,8 @@ struct lp_store_ops {
 	int (*meta_list)(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err);
 	/* A bulk intake (lp_store_bulk_intake; NULL: a no-op, rows per trigger). */
 	int (*bulk_intake)(struct lp_store *s, bool on, struct lp_error *err);
+	/* A run of write transactions (lp_store_batch; NULL: a no-op). */
+	int (*batch)(struct lp_store *s, bool on, struct lp_error *err);
 	/* SLA outcomes of an action (lp_store_case_outcome; NULL: LP_EUSAGE). */
 	int (*case_outcome)(struct lp_store *s, int64_t id, const struct lp_case_outcome *o,
 			    struct lp_error *err);

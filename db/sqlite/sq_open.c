@@ -312,6 +312,30 @@ static void sq_rollback(struct lp_store *s)
 	bulk_end(q);
 }
 
+/* During a batch the WAL is copied back after SQ_BATCH_WAL_PAGES pages
+ * instead of SQLite's 1,000: a sweep's page of 512 escalations writes
+ * about 2,500 pages, so every commit was followed by a checkpoint that
+ * wrote again the pages each transaction shares (tallies, the ends of
+ * the indexes).  The WAL then grows to about this size before it is
+ * reused (tests/bench/sweep.sh). */
+#define SQ_BATCH_WAL_PAGES 16384
+#define SQ_BATCH_CACHE_KIB (64 * 1024)
+#define SQ_WAL_PAGES 1000 /* SQLite's default */
+
+static int sq_batch(struct lp_store *s, bool on, struct lp_error *err)
+{
+	struct sq_store *q = sq(s);
+	char sql[64];
+	if (q->depth > 0)
+		return lp_error_set(err, LP_EINTERNAL, "lp_store_batch: inside a transaction");
+	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint=%d", on ? SQ_BATCH_WAL_PAGES : SQ_WAL_PAGES);
+	int rc = sq_exec(q, sql, err);
+	set_cache(q, on ? SQ_BATCH_CACHE_KIB : SQ_CACHE_KIB);
+	if (rc == LP_OK && !on && !(q->flags & LP_STORE_READONLY))
+		sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return rc;
+}
+
 static int sq_data_version(struct lp_store *s, int64_t *out, struct lp_error *err)
 {
 	if (!out)
@@ -369,6 +393,7 @@ const struct lp_store_ops lp_sqlite_ops = {
 	.case_insert_first = sq_case_insert_first,
 	/* a bulk intake (sq_bulk.c) */
 	.bulk_intake = sq_bulk_intake,
+	.batch = sq_batch,
 	/* SLA outcomes (sq_stage.c) */
 	.case_outcome = sq_case_outcome,
 	/* report columns read for lapor migrate (sq_report.c) */

@@ -44,6 +44,7 @@ median() {
 for ((i = 0; i < runs; i++)); do
 	rm -f "$work/run.db" "$work/run.db-wal" "$work/run.db-shm"
 	cp --reflink=auto "$ref" "$work/run.db"
+	sync # the copy's write-back is not the sweep's
 	cat "$work/run.db" >/dev/null # warm the page cache like a cron run would find it
 	/usr/bin/time -f '%e %U %S' -o "$work/t" env LAPOR_NOW="$now" \
 		"$lapor" --db "$work/run.db" sweep >"$work/out" 2>&1
