@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "cases.h"
+#include "clock.h"
 #include "error.h"
 #include "model.h"
 #include "query.h"
@@ -109,7 +110,8 @@ int lp_queue_list(struct lp_session *s, bool counts, lp_queue_info_cb cb, void *
 
 #define LP_DASH_DAYS 30    /* days of received/closed bars */
 #define LP_DASH_HOT 10     /* hot words at most */
-#define LP_DASH_SOON_HOURS 48 /* "due soon": within this many hours */
+/* "Due soon": within this many hours, as the case list's clock (clock.h). */
+#define LP_DASH_SOON_HOURS (LP_CLOCK_SOON_SECONDS / 3600)
 
 struct lp_dash_row {
 	char key[LP_LOGIN_MAX];    /* agency code (by agency) or officer login */

@@ -30,8 +30,8 @@ struct row {
 };
 
 static const struct row ROWS[] = {
-	{ "31.71", LP_STATUS_ASSIGNED, LP_PRIVACY_PUBLIC, "jalan-rusak", "31.71.01", DAYS(1),
-	  -DAYS(10), "Jalan rusak di Menteng", "Aspal berlubang dekat sekolah", "Andi" },
+	{ "31.71", LP_STATUS_ASSIGNED, LP_PRIVACY_PUBLIC, "jalan-rusak", "31.71.01",
+	  DAYS(1) - 3600, -DAYS(10), "Jalan rusak di Menteng", "Aspal berlubang dekat sekolah", "Andi" },
 	{ "31.71", LP_STATUS_IN_PROGRESS, LP_PRIVACY_PUBLIC, "air-bersih", "31.71.02", -DAYS(1),
 	  -DAYS(3), "Air PDAM keruh", "Air berwarna coklat", "Budi" },
 	{ "31.71.DISHUB", LP_STATUS_ASSIGNED, LP_PRIVACY_SECRET, "transportasi", "31.71.01", 0,

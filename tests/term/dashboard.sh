@@ -14,7 +14,7 @@ dash() {
 start 80 24
 keys d
 wait_for "Dashboard of"
-total=$(dash 'print("Open %d   due within 48h %d   overdue %d" % (d["total"]["open"],
+total=$(dash 'print("Open %d   due within 24h %d   overdue %d" % (d["total"]["open"],
 	d["total"]["due_soon"], d["total"]["overdue"]))')
 wait_for "$total"
 rate=$(dash 'print("%.1f%% of %d answers" % (100.0 * d["on_time"]["on_time"] / d["on_time"]["measured"],
@@ -45,7 +45,7 @@ keys g
 # Live: another process archives a new case; the open count follows.
 id=$("$LAPOR" --db "$D" ls --json --limit 1 status:new | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
 "$LAPOR" --db "$D" archive "$id" --reason spam >/dev/null || fail "archive failed"
-total=$(dash 'print("Open %d   due within 48h %d" % (d["total"]["open"], d["total"]["due_soon"]))')
+total=$(dash 'print("Open %d   due within 24h %d" % (d["total"]["open"], d["total"]["due_soon"]))')
 wait_for "$total" 3
 keys q
 wait_for "To verify ("
