@@ -419,28 +419,28 @@ int lp_store_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_er
 
 /* ---- bulk intake (added for the import's speed) ---- */
 
+/* A hint a backend may ignore: an op it lacks does nothing. */
+#define DISPATCH_HINT(op, ...)                                                          \
+	do {                                                                            \
+		struct lp_error local_err_;                                             \
+		if (!err)                                                               \
+			err = &local_err_;                                              \
+		if (!s)                                                                 \
+			return lp_error_set(err, LP_EINTERNAL, _("no database is open"));  \
+		lp_error_clear(err);                                                    \
+		return s->ops->op ? s->ops->op(s, __VA_ARGS__, err) : LP_OK;            \
+	} while (0)
+
 int lp_store_bulk_intake(struct lp_store *s, bool on, struct lp_error *err)
 {
-	struct lp_error local_err;
-	if (!err)
-		err = &local_err;
-	if (!s)
-		return lp_error_set(err, LP_EINTERNAL, _("no database is open"));
-	lp_error_clear(err);
-	return s->ops->bulk_intake ? s->ops->bulk_intake(s, on, err) : LP_OK;
+	DISPATCH_HINT(bulk_intake, on);
 }
 
 /* ---- a batch of write transactions (added for the sweep's speed) ---- */
 
 int lp_store_batch(struct lp_store *s, bool on, struct lp_error *err)
 {
-	struct lp_error local_err;
-	if (!err)
-		err = &local_err;
-	if (!s)
-		return lp_error_set(err, LP_EINTERNAL, _("no database is open"));
-	lp_error_clear(err);
-	return s->ops->batch ? s->ops->batch(s, on, err) : LP_OK;
+	DISPATCH_HINT(batch, on);
 }
 
 /* ---- SLA outcomes (added with the on-time rate per stage) ---- */
