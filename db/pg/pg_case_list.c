@@ -64,28 +64,39 @@ struct built {
 #define ADD(b, ...) \
 	((b)->len += (size_t)snprintf((b)->sql + (b)->len, sizeof (b)->sql - (b)->len, __VA_ARGS__))
 
-#define IN_SUBTREE "k.agency IN (SELECT a.code FROM agency a WHERE a.path >= $%d::text " \
-		   "AND a.path < $%d::text || chr(1114111))"
+/* An agency subtree: the codes under its path (pg_subtree_codes), an
+ * array known when the statement is planned (see pg_query.c). */
+#define IN_SUBTREE "k.agency = ANY ($%d::text[])"
 
 static const char *order_col(enum lp_case_order o)
 {
 	return o == LP_ORDER_DUE ? "k.due_key" : o == LP_ORDER_UPDATED ? "k.updated_at" : NULL;
 }
 
-/* Builds the statement and its parameters for f; `count` for a count. */
+/* Builds the statement and its parameters for f; `count` for a count;
+ * scope and under: the codes under f's scope_path and under_path.  A
+ * masked reader's rows are found in kase (row-level security, the same
+ * rule as case_visible's) and only the page's ids read through
+ * case_visible, as pg_query.c does; its counts are kase's. */
 static void build(struct built *b, const struct lp_case_filter *f, bool masked, bool count,
-		  int limit)
+		  int limit, const char *scope, const char *under)
 {
 	memset(b, 0, sizeof *b);
 	b->shape = (masked ? SH_MASKED : 0) | (count ? SH_COUNT : 0);
-	b->len = (size_t)snprintf(b->sql, sizeof b->sql, "SELECT %s FROM %s k WHERE true",
-				  count ? "count(*)" : PG_CASE_COLS,
-				  masked ? "case_visible" : "kase");
+	if (count)
+		b->len = (size_t)snprintf(b->sql, sizeof b->sql, "SELECT count(*) FROM kase k"
+					  " WHERE true");
+	else if (masked)
+		b->len = (size_t)snprintf(b->sql, sizeof b->sql, "SELECT " PG_CASE_COLS " FROM"
+					  " case_visible k WHERE k.id = ANY (ARRAY(SELECT k.id"
+					  " FROM kase k WHERE true");
+	else
+		b->len = (size_t)snprintf(b->sql, sizeof b->sql, "SELECT " PG_CASE_COLS " FROM"
+					  " kase k WHERE true");
 	struct pg_params *p = &b->p;
 	if (f->scope_path && *f->scope_path) {
 		b->shape |= SH_SCOPE_PATH;
-		int n = pp_text(p, f->scope_path);
-		ADD(b, " AND " IN_SUBTREE, n, n);
+		ADD(b, " AND " IN_SUBTREE, pp_text(p, scope));
 	}
 	if (f->scope_agency && *f->scope_agency) {
 		b->shape |= SH_SCOPE_AGENCY;
@@ -116,8 +127,7 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 	}
 	if (f->under_path && *f->under_path) {
 		b->shape |= SH_UNDER;
-		int n = pp_text(p, f->under_path);
-		ADD(b, " AND " IN_SUBTREE, n, n);
+		ADD(b, " AND " IN_SUBTREE, pp_text(p, under));
 	}
 	if (f->assignee) {
 		b->shape |= SH_ASSIGNEE;
@@ -171,11 +181,14 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 			ADD(b, " AND k.id %s $%d", cmp, ni);
 		}
 	}
-	if (col)
-		ADD(b, " ORDER BY %s%s, k.id%s", col, dir, dir);
-	else
-		ADD(b, " ORDER BY k.id%s", dir);
-	ADD(b, " LIMIT $%d", pp_int(p, limit));
+	for (int i = 0; i < (masked ? 2 : 1); i++) {
+		if (col)
+			ADD(b, " ORDER BY %s%s, k.id%s", col, dir, dir);
+		else
+			ADD(b, " ORDER BY k.id%s", dir);
+		if (i == 0)
+			ADD(b, " LIMIT $%d%s", pp_int(p, limit), masked ? "))" : "");
+	}
 }
 
 static PGresult *run_built(struct pg_store *g, const struct lp_case_filter *f, bool count,
@@ -188,7 +201,16 @@ static PGresult *run_built(struct pg_store *g, const struct lp_case_filter *f, b
 		pg_oom(err);
 		return NULL;
 	}
-	build(b, f, g->read_mode != PG_READ_FULL, count, limit);
+	const char *scope = NULL, *under = NULL;
+	if (f->scope_path && *f->scope_path && !(scope = pg_subtree_codes(g, f->scope_path, err))) {
+		free(b);
+		return NULL;
+	}
+	if (f->under_path && *f->under_path && !(under = pg_subtree_codes(g, f->under_path, err))) {
+		free(b);
+		return NULL;
+	}
+	build(b, f, g->read_mode != PG_READ_FULL, count, limit, scope, under);
 	struct pg_sql st = { PG_KEY_TAG | b->shape, b->sql, true };
 	PGresult *r = pg_run(g, &st, &b->p, err);
 	free(b);

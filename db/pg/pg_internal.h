@@ -56,6 +56,14 @@ struct pg_store {
 	int bulk_table;         /* enum pg_bulk_table of the gathered rows */
 	char *bulk_buf;         /* owned: the rows, COPY text format */
 	size_t bulk_len, bulk_cap;
+	/* Agency subtrees read lately (pg_query.c): path and the codes under
+	 * it as an array literal, owned; read again after a notification. */
+	struct pg_subtree {
+		char *path, *codes;
+		int64_t changes;
+		uint64_t used;  /* subtree_clock when last used */
+	} subtree[4];
+	uint64_t subtree_clock;
 };
 
 static inline struct pg_store *pg(struct lp_store *s)
@@ -170,6 +178,10 @@ int pg_read_case(const PGresult *r, int row, struct lp_case *c, struct lp_error 
 /* Calls cb with each case of r (rows of PG_CASE_COLS), moving page's
  * keyset (after_id, after_key) past it; returns cb's or a read's
  * non-zero stop, else 0. */
+/* The codes of the agencies under path as an array literal ("{31,31.71}"),
+ * kept on the connection (the last few paths) until a notification says
+ * something changed; NULL with err set on failure (pg_query.c). */
+const char *pg_subtree_codes(struct pg_store *g, const char *path, struct lp_error *err);
 int pg_emit_page(const PGresult *r, struct lp_case_filter *page, lp_case_cb cb, void *ud,
 		 struct lp_error *err);
 
