@@ -34,6 +34,7 @@
 /* Title weighs A (1.0), the rest of the vector D (0.25): 4 to 1. */
 #define WEIGHTS "'{0.25, 0.25, 0.25, 1.0}'::real[]"
 #define TITLE_TSV "to_tsvector('simple'::regconfig, coalesce(k.title, ''))"
+#define TITLE_TSV_H "to_tsvector('simple'::regconfig, coalesce(h.title, ''))"
 /* The matches the officer may find, through the GIN indexes
  * (004_search_fn.sql): case ids, and (case, seq) of events. */
 /* (004_search_fn.sql): case ids, and (case, seq) of events.  Written as
@@ -109,6 +110,28 @@ static void build_rank(struct sqlbuf *b, const char *crel, const char *erel,
 	sqlbuf_int(b, limit);
 }
 
+/* The ranking cut to the page inside the server (lapor_case_rank,
+ * 005_pg_speed.sql: the same matches, ranks and rule as build_rank's,
+ * on the base tables), each row then read through the officer's relation
+ * and the filter: a row the filter drops comes with a NULL id (a LEFT
+ * JOIN), so that the caller knows the page may be short. */
+static void build_rank_page(struct sqlbuf *b, const char *crel, const struct lp_case_filter *f,
+			    const struct lp_query_ctx *x, int limit)
+{
+	sqlbuf_put(b, "SELECT " PG_CASE_COLS ", m.r, m.w, m.fr FROM (SELECT hit_case AS cid,"
+		   " hit_rank AS r, hit_where AS w, hit_seq AS fr FROM lapor_case_rank($1, ");
+	sqlbuf_put(b, x->notes ? "true, " : "false, ");
+	sqlbuf_int(b, limit);
+	sqlbuf_put(b, ")) m LEFT JOIN LATERAL (SELECT * FROM ");
+	sqlbuf_put(b, crel);
+	sqlbuf_put(b, " k WHERE k.id = m.cid");
+	if (!filter_empty(f, x)) {
+		qsql_filter(b, &pg_sql, f, true);
+		qsql_content(b, &pg_sql, x);
+	}
+	sqlbuf_put(b, " OFFSET 0) k ON true ORDER BY m.r, m.cid");
+}
+
 /* One tier of the recency ranking: title (0), title or body (1), events (2). */
 static void build_tier(struct sqlbuf *b, const char *crel, const char *erel,
 		       const struct lp_case_filter *f, const struct lp_query_ctx *x, int tier,
@@ -119,12 +142,13 @@ static void build_tier(struct sqlbuf *b, const char *crel, const char *erel,
 	bool whole = filter_empty(f, x);
 	sqlbuf_put(b, "SELECT " PG_CASE_COLS);
 	if (tier < 2) {
-		sqlbuf_put(b, tier == 0 ? ", 1.0, 0, 0::bigint FROM " : ", 2.0, 0, 0::bigint FROM ");
+		sqlbuf_put(b, tier == 0 ? ", 1.0 AS r, 0 AS w, 0::bigint AS fr FROM " :
+				       ", 2.0 AS r, 0 AS w, 0::bigint AS fr FROM ");
 		sqlbuf_put(b, crel);
 		sqlbuf_put(b, " k WHERE");
 		case_matches(b, tier == 0, whole ? limit : 0);
 	} else {
-		sqlbuf_put(b, ", 3.0, 1, e.seq FROM ");
+		sqlbuf_put(b, ", 3.0 AS r, 1 AS w, e.seq AS fr FROM ");
 		sqlbuf_put(b, erel);
 		sqlbuf_put(b, " e JOIN ");
 		sqlbuf_put(b, crel);
@@ -136,6 +160,42 @@ static void build_tier(struct sqlbuf *b, const char *crel, const char *erel,
 	sqlbuf_put(b, tier < 2 ? " ORDER BY k.id DESC LIMIT " :
 			      " ORDER BY e.at DESC, e.case_id DESC, e.seq DESC LIMIT ");
 	sqlbuf_int(b, limit);
+}
+
+/* One tier cut to the page by the match function (newest first, under
+ * the finder's rule), each row then read through the officer's relations
+ * and the filter: a row the filter drops comes with a NULL id, so that
+ * the caller knows when build_tier must read every match. */
+static void build_tier_page(struct sqlbuf *b, const char *crel, const char *erel,
+			    const struct lp_case_filter *f, const struct lp_query_ctx *x,
+			    int tier, int limit)
+{
+	sqlbuf_put(b, "SELECT " PG_CASE_COLS);
+	if (tier < 2) {
+		sqlbuf_put(b, tier == 0 ? ", 1.0 AS r, 0 AS w, 0::bigint AS fr" :
+				       ", 2.0 AS r, 0 AS w, 0::bigint AS fr");
+		sqlbuf_put(b, " FROM (SELECT lapor_case_matches($1, ");
+		sqlbuf_put(b, tier == 0 ? "true, " : "false, ");
+		sqlbuf_int(b, limit);
+		sqlbuf_put(b, ") AS cid) m LEFT JOIN LATERAL (SELECT * FROM ");
+		sqlbuf_put(b, crel);
+		sqlbuf_put(b, " k WHERE k.id = m.cid");
+	} else {
+		sqlbuf_put(b, ", 3.0 AS r, 1 AS w, m.hit_seq AS fr FROM (SELECT hit_case, hit_seq,"
+			   " row_number() OVER () AS o FROM lapor_event_matches($1, ");
+		sqlbuf_put(b, x->notes ? "true, " : "false, ");
+		sqlbuf_int(b, limit);
+		sqlbuf_put(b, ")) m LEFT JOIN LATERAL (SELECT k.* FROM ");
+		sqlbuf_put(b, erel);
+		sqlbuf_put(b, " e JOIN ");
+		sqlbuf_put(b, crel);
+		sqlbuf_put(b, " k ON k.id = e.case_id WHERE e.case_id = m.hit_case"
+			   " AND e.seq = m.hit_seq");
+	}
+	qsql_filter(b, &pg_sql, f, true);
+	qsql_content(b, &pg_sql, x);
+	sqlbuf_put(b, tier < 2 ? " OFFSET 0) k ON true ORDER BY m.cid DESC" :
+			      " OFFSET 0) k ON true ORDER BY m.o");
 }
 
 /* Adds "…" where the headline h (markers removed) is cut from text t. */
@@ -160,54 +220,65 @@ static char *ellipsis(const char *t, const char *h)
 	return out;
 }
 
-/* Fills where, seq and a malloc'd snippet for a ranked hit. */
-static int snip(struct pg_store *g, const char *crel, const char *erel, const char *tsq,
-		int64_t id, bool event, int64_t seq, struct lp_search_hit *h, char **text,
-		struct lp_error *err)
+/* The snippets of a ranking statement's rows, in the same statement: it
+ * is wrapped as h, whose columns are PG_CASE_COLS, r, w (0: title or
+ * body, 1: the event fr) and o (its rows' order, kept by ORDER BY h.o),
+ * and given after them whether the title matches, the title's and the
+ * body's headlines (for w = 0), and the event's action, headline and
+ * text (for w = 1), read from the officer's relations.  Only the page's
+ * rows are wrapped: one round trip, where a statement per hit made 50. */
+#define COL_R NCASE_COLS
+#define COL_W (NCASE_COLS + 1)
+#define COL_FR (NCASE_COLS + 2)
+#define COL_SNIP (NCASE_COLS + 4) /* after o, the statement's order */
+#define COL_BODY 12 /* k.body in PG_CASE_COLS */
+
+static void snippets_open(struct sqlbuf *b)
 {
-	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
-	start(&b, tsq);
-	if (event) {
-		sqlbuf_put(&b, "SELECT e.seq, e.action, ts_headline('simple'::regconfig, e.text, "
-			    TSQ ", " HL_OPTS " || ', MaxWords=24, MinWords=12'), e.text FROM ");
-		sqlbuf_put(&b, erel);
-		sqlbuf_put(&b, " e WHERE e.case_id = ");
-		sqlbuf_int(&b, id);
-		sqlbuf_put(&b, " AND e.seq = ");
-		sqlbuf_int(&b, seq);
-	} else {
-		sqlbuf_put(&b, "SELECT " TITLE_TSV " @@ " TSQ ", ts_headline('simple'::regconfig,"
-			    " k.title, " TSQ ", " HL_OPTS " || ', HighlightAll=true'),"
-			    " ts_headline('simple'::regconfig, k.body, " TSQ ", " HL_OPTS
-			    " || ', MaxWords=24, MinWords=12'), k.body FROM ");
-		sqlbuf_put(&b, crel);
-		sqlbuf_put(&b, " k WHERE k.id = ");
-		sqlbuf_int(&b, id);
-	}
-	PGresult *r = pgb_run(g, &b, err);
-	if (!r)
-		return err->code;
+	sqlbuf_put(b, "SELECT h.*, CASE WHEN h.w = 0 THEN " TITLE_TSV_H " @@ " TSQ " END,"
+		   " CASE WHEN h.w = 0 THEN ts_headline('simple'::regconfig, h.title, " TSQ ", "
+		   HL_OPTS " || ', HighlightAll=true') END,"
+		   " CASE WHEN h.w = 0 THEN ts_headline('simple'::regconfig, h.body, " TSQ ", "
+		   HL_OPTS " || ', MaxWords=24, MinWords=12') END,"
+		   " s.action, s.hl, s.text FROM (SELECT i.*, row_number() OVER () AS o FROM (");
+}
+
+static void snippets_close(struct sqlbuf *b, const char *erel)
+{
+	sqlbuf_put(b, ") i) h LEFT JOIN LATERAL (SELECT e.action, ts_headline('simple'::regconfig,"
+		   " e.text, " TSQ ", " HL_OPTS " || ', MaxWords=24, MinWords=12') AS hl, e.text"
+		   " FROM ");
+	sqlbuf_put(b, erel);
+	sqlbuf_put(b, " e WHERE h.w = 1 AND e.case_id = h.id AND e.seq = h.fr OFFSET 0) s ON true"
+		   " ORDER BY h.o");
+}
+
+/* Fills where, seq and a malloc'd snippet of row i (snippets_open's
+ * columns); false when out of memory. */
+static bool row_snippet(const PGresult *r, int i, struct lp_search_hit *h, char **text)
+{
 	bool oom = false;
-	h->where = event ? "reply" : "title";
-	if (PQntuples(r) > 0 && event) {
-		h->seq = pg_int(r, 0, 0);
-		const char *a = PQgetvalue(r, 0, 1);
+	const int c = COL_SNIP;
+	if (pg_int(r, i, COL_W) == 1) {
+		h->seq = pg_int(r, i, COL_FR);
+		h->where = "reply";
+		if (PQgetisnull(r, i, c + 3))
+			return true; /* the event is not there to read */
+		const char *a = PQgetvalue(r, i, c + 3);
 		h->where = !strcmp(a, "note") ? "note" : !strcmp(a, "message") ? "message" :
 			   "reply";
-		if (!PQgetisnull(r, 0, 2))
-			oom = !(*text = ellipsis(PQgetvalue(r, 0, 3), PQgetvalue(r, 0, 2)));
-	} else if (PQntuples(r) > 0) {
-		if (pg_bool(r, 0, 0) && !PQgetisnull(r, 0, 1)) {
-			*text = pg_dup(r, 0, 1, &oom);
-		} else {
-			h->where = "body";
-			if (!PQgetisnull(r, 0, 2))
-				oom = !(*text = ellipsis(PQgetvalue(r, 0, 3),
-							 PQgetvalue(r, 0, 2)));
-		}
+		if (!PQgetisnull(r, i, c + 4))
+			oom = !(*text = ellipsis(PQgetvalue(r, i, c + 5), PQgetvalue(r, i, c + 4)));
+	} else if (pg_bool(r, i, c) && !PQgetisnull(r, i, c + 1)) {
+		h->where = "title";
+		*text = pg_dup(r, i, c + 1, &oom);
+	} else {
+		h->where = "body";
+		if (!PQgetisnull(r, i, c + 2))
+			oom = !(*text = ellipsis(PQgetvalue(r, i, COL_BODY),
+						 PQgetvalue(r, i, c + 2)));
 	}
-	PQclear(r);
-	return oom ? pg_oom(err) : LP_OK;
+	return !oom;
 }
 
 struct seen {
@@ -232,27 +303,23 @@ struct run {
 	void *ud;
 };
 
-/* Runs a ranking statement: a hit per row, snippets made per hit. */
-static int emit_hits(struct run *u, struct sqlbuf *b, struct seen *seen, int *left,
+/* A hit per row of a ranking statement (snippets_open's columns). */
+static int emit_rows(struct run *u, const PGresult *r, struct seen *seen, int *left,
 		     struct lp_error *err)
 {
-	PGresult *r = pgb_run(u->g, b, err);
-	if (!r)
-		return err->code;
 	int stop = 0;
 	for (int i = 0; !stop && *left > 0 && i < PQntuples(r); i++) {
-		if (seen && !seen_add(seen, pg_int(r, i, 0)))
+		if (PQgetisnull(r, i, 0) || (seen && !seen_add(seen, pg_int(r, i, 0))))
 			continue;
 		struct lp_case c;
 		stop = pg_read_case(r, i, &c, err);
 		if (stop)
 			break;
-		struct lp_search_hit h = { &c, strtod(PQgetvalue(r, i, NCASE_COLS), NULL),
-					   "title", 0, NULL };
+		struct lp_search_hit h = { &c, strtod(PQgetvalue(r, i, COL_R), NULL), "title", 0,
+					   NULL };
 		char *sn = NULL;
-		stop = snip(u->g, u->crel, u->erel, u->tsq, c.id,
-			    pg_int(r, i, NCASE_COLS + 1) == 1, pg_int(r, i, NCASE_COLS + 2), &h,
-			    &sn, err);
+		if (!row_snippet(r, i, &h, &sn))
+			stop = pg_oom(err);
 		h.snippet = sn;
 		if (!stop)
 			stop = u->cb(&h, u->ud);
@@ -260,6 +327,79 @@ static int emit_hits(struct run *u, struct sqlbuf *b, struct seen *seen, int *le
 		free(sn);
 		lp_case_clear(&c);
 	}
+	return stop;
+}
+
+/* Runs a ranking statement built by `build` between snippets_open and
+ * snippets_close; NULL with err set on failure. */
+static PGresult *run_ranked(struct run *u, struct sqlbuf *b, struct lp_error *err)
+{
+	snippets_close(b, u->erel);
+	return pgb_run(u->g, b, err);
+}
+
+static int emit_hits(struct run *u, struct sqlbuf *b, struct seen *seen, int *left,
+		     struct lp_error *err)
+{
+	PGresult *r = run_ranked(u, b, err);
+	if (!r)
+		return err->code;
+	int stop = emit_rows(u, r, seen, left, err);
+	PQclear(r);
+	return stop;
+}
+
+/* True when a page statement (build_rank_page, build_tier_page) is the
+ * page: none of its rows was dropped by the filter, or its function gave
+ * fewer than `limit` rows (every match). */
+static bool page_complete(const PGresult *r, int limit)
+{
+	int n = PQntuples(r);
+	bool dropped = false;
+	for (int i = 0; i < n && !dropped; i++)
+		dropped = PQgetisnull(r, i, 0);
+	return !dropped || n < limit;
+}
+
+/* The page ranked in the server (build_rank_page), when it is the page:
+ * *done false, nothing emitted, when the filter dropped one of a full
+ * page (lapor_case_rank gave `limit` rows: there may be more), so that
+ * build_rank must rank every match. */
+static int emit_rank_page(struct run *u, const struct lp_case_filter *f,
+			  const struct lp_query_ctx *x, int limit, bool *done, struct lp_error *err)
+{
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
+	start(&b, u->tsq);
+	snippets_open(&b);
+	build_rank_page(&b, u->crel, f, x, limit);
+	PGresult *r = run_ranked(u, &b, err);
+	if (!r)
+		return err->code;
+	int left = limit, stop = 0;
+	*done = page_complete(r, limit);
+	if (*done)
+		stop = emit_rows(u, r, NULL, &left, err);
+	PQclear(r);
+	return stop;
+}
+
+/* A tier through build_tier_page; *whole set, nothing emitted, when
+ * build_tier must read every match instead. */
+static int emit_tier_page(struct run *u, const struct lp_case_filter *f,
+			  const struct lp_query_ctx *x, int tier, int limit, struct seen *seen,
+			  int *left, bool *whole, struct lp_error *err)
+{
+	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
+	start(&b, u->tsq);
+	snippets_open(&b);
+	build_tier_page(&b, u->crel, u->erel, f, x, tier, limit);
+	PGresult *r = run_ranked(u, &b, err);
+	if (!r)
+		return err->code;
+	int stop = 0;
+	*whole = !page_complete(r, limit);
+	if (!*whole)
+		stop = emit_rows(u, r, seen, left, err);
 	PQclear(r);
 	return stop;
 }
@@ -309,16 +449,27 @@ int pg_case_search(struct lp_store *s, const struct lp_case_filter *f,
 	int64_t n = 0;
 	int rc = count_matches(&u, &n, err), left = limit;
 	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
-	if (!rc && n <= RANK_MAX) {
+	bool done = false;
+	if (!rc && !done && n <= RANK_MAX)
+		rc = emit_rank_page(&u, f, x, limit, &done, err);
+	if (!rc && !done && n <= RANK_MAX) {
 		start(&b, tsq);
+		snippets_open(&b);
 		build_rank(&b, u.crel, u.erel, f, x, limit);
 		rc = emit_hits(&u, &b, NULL, &left, err);
-	} else if (!rc) {
+	} else if (!rc && !done) {
 		struct seen *seen = calloc(1, sizeof *seen);
 		if (!seen)
 			rc = pg_oom(err);
 		for (int tier = 0; !rc && tier < 3 && left > 0; tier++) {
+			bool whole = filter_empty(f, x);
+			if (!whole)
+				rc = emit_tier_page(&u, f, x, tier, left + seen->n, seen, &left,
+						    &whole, err);
+			if (rc || !whole)
+				continue;
 			start(&b, tsq);
+			snippets_open(&b);
 			build_tier(&b, u.crel, u.erel, f, x, tier, left + seen->n);
 			rc = emit_hits(&u, &b, seen, &left, err);
 		}
