@@ -41,6 +41,8 @@ struct lp_session {
 	int64_t fixed_now;                 /* lp_session_set_now(); 0: not fixed */
 	struct lp_calendar *calendar;      /* owned; the SLA engineer's slot */
 	struct agency_node *agencies[AGENCY_BUCKETS]; /* owned cache by code */
+	int agency_reads;        /* agencies read one by one since the cache was filled */
+	bool agencies_all;       /* the whole table was read into the cache */
 };
 
 const char *lp_default_db_path(char *buf, unsigned long n)
@@ -305,6 +307,8 @@ void lp_session_agency_forget(struct lp_session *s)
 		}
 		s->agencies[i] = NULL;
 	}
+	s->agency_reads = 0;
+	s->agencies_all = false;
 }
 
 void lp_session_close(struct lp_session *s)
@@ -326,6 +330,35 @@ static unsigned bucket_of(const char *code)
 	return h % AGENCY_BUCKETS;
 }
 
+static struct agency_node *agency_cached(struct lp_session *s, const char *code)
+{
+	for (struct agency_node *n = s->agencies[bucket_of(code)]; n; n = n->next)
+		if (strcmp(n->a.code, code) == 0)
+			return n;
+	return NULL;
+}
+
+static int agency_keep(const struct lp_agency *a, void *ud)
+{
+	struct lp_session *s = ud;
+	if (agency_cached(s, a->code))
+		return 0;
+	struct agency_node *n = calloc(1, sizeof *n);
+	if (!n)
+		return LP_EIO;
+	n->a = *a;
+	unsigned b = bucket_of(a->code);
+	n->next = s->agencies[b];
+	s->agencies[b] = n;
+	return 0;
+}
+
+/* On a server each agency read alone is a round trip: a list of cases
+ * from many agencies (an admin's queue page: about 40) read them one by
+ * one to mask its rows.  After the officer's own agency and one more,
+ * the rest of the table (about 600 rows) comes in one statement. */
+#define AGENCY_READS_ALONE 2
+
 const struct lp_agency *lp_session_agency_lookup(struct lp_session *s, const char *code,
 						 struct lp_error *err)
 {
@@ -334,10 +367,19 @@ const struct lp_agency *lp_session_agency_lookup(struct lp_session *s, const cha
 		return NULL;
 	}
 	unsigned b = bucket_of(code);
-	for (struct agency_node *n = s->agencies[b]; n; n = n->next)
-		if (strcmp(n->a.code, code) == 0)
+	struct agency_node *n = agency_cached(s, code);
+	if (n)
+		return &n->a;
+	if (!s->agencies_all && s->agency_reads >= AGENCY_READS_ALONE &&
+	    strcmp(lp_store_backend(s->store), "sqlite") != 0) {
+		struct lp_error e2;
+		s->agencies_all = true; /* tried once: on failure each is read alone */
+		lp_store_agency_list(s->store, NULL, agency_keep, s, &e2);
+		if ((n = agency_cached(s, code)))
 			return &n->a;
-	struct agency_node *n = calloc(1, sizeof *n);
+	}
+	s->agency_reads++;
+	n = calloc(1, sizeof *n);
 	if (!n) {
 		lp_error_set(err, LP_EIO, _("out of memory"));
 		return NULL;
