@@ -3,6 +3,8 @@
 # beside SQLite, on the same 1,000,000 cases: the first page of queues
 # (lapor ls QUERY), full-text searches (top 50), the dashboard and stats.
 # Medians of RUNS runs (after a warm-up); prints figures, asserts nothing.
+# Queue pages are also measured inside one process (lapor batch), where
+# the connection is already open.
 # The concurrency and queue-contention figures are pg_concurrency.sh's.
 #
 # usage: tests/bench/pg.sh SQLITE_DB [RUNS]
@@ -15,12 +17,14 @@
 #      of a server (`eval "$(tests/pg/start-cluster.sh)"`, or a server with
 #      durable settings); BENCH_PG_DB: the database to (re)use on it
 #      (default lapor_bench; loaded once, reused when it already holds as
-#      many cases as SQLITE_DB).
+#      many cases as SQLITE_DB); BENCH_OFFICER: the officer (a login of
+#      the database) to measure as (default the demo's first admin), e.g.
+#      bambang.susilo, a supervisor at 35.78.
 #
 # Loading: `lapor migrate --from SQLITE_DB --to URI` (cases, events and
 # report columns streamed with COPY, then verified), then VACUUM ANALYZE;
 # it prints how long each took.  Every figure is measured as the demo's
-# first admin officer, on both backends.
+# first admin officer (or BENCH_OFFICER), on both backends.
 set -euo pipefail
 
 src=${1:?usage: tests/bench/pg.sh SQLITE_DB [RUNS]}
@@ -87,7 +91,7 @@ if [ "$have" != "$want" ]; then
 fi
 # The officer of every measurement: the demo's first admin, who is a
 # database role of its own on the server (migrate provisioned it).
-admin=$(psql_db -At -c "SELECT login FROM officer WHERE role = 'admin' AND active ORDER BY login LIMIT 1")
+admin=${BENCH_OFFICER:-$(psql_db -At -c "SELECT login FROM officer WHERE role = 'admin' AND active ORDER BY login LIMIT 1")}
 asuri=$(python3 -c 'import sys, urllib.parse as u
 p = u.urlsplit(sys.argv[1]); host = p.netloc.rsplit("@", 1)[-1]
 print(u.urlunsplit(p._replace(netloc=sys.argv[2] + "@" + host)))' "$uri" "$admin")
@@ -110,6 +114,26 @@ for q in "status:new" "agency:31.71 status:assigned" "assignee:budi.santoso stat
 	"under:32 overdue" "overdue" "due<2d" "escalated" "category:jalan-rusak status:new" \
 	"privacy:secret status:in_progress" "region:31.71.*" "age>30d" "tracking:SMS-*"; do
 	row "queue first page: ls $q" ls --limit 50 "$q"
+done
+# In one session: `lapor batch` of 21 identical lines minus a batch of
+# one, per line (the connection, the officer and the first planning are
+# the one-line batch's).
+per_line() { # per_line DB ARGS...: ms per line
+	local db=$1 one=$2 many=$3
+	shift 3
+	awk -v a="$(time_runs "$lapor" --db "$db" "$@" batch "$one")" \
+		-v b="$(time_runs "$lapor" --db "$db" "$@" batch "$many")" \
+		'BEGIN { printf "%.2f", (b - a) / 20 }'
+}
+session_row() { # session_row QUERY: the first page of ls QUERY
+	printf 'ls --limit 50 %q\n' "$1" >"$work/one"
+	for ((i = 0; i < 21; i++)); do cat "$work/one"; done >"$work/many"
+	printf '%-46s %10s %10s\n' "in one session, per ls: $1" \
+		"$(per_line "$asuri" "$work/one" "$work/many")" \
+		"$(per_line "$sq" "$work/one" "$work/many" --as "$admin")"
+}
+for q in "status:new" "agency:31.71 status:assigned" "overdue" "due<2d"; do
+	session_row "$q"
 done
 row "ls jalan (text term, first page)" ls --limit 50 jalan
 for s in "jalan rusak" "banjir rob" "pungutan liar" "sampah" "lampu jalan mati"; do
