@@ -3,21 +3,23 @@
  *
  * Cases match on kase.search (title and body, GIN index kase_search);
  * replies, messages and notes on the vector of the index event_search.
- * The matches come from lapor_case_matches and lapor_event_matches
- * (004_search_fn.sql), which read those indexes with the owner's rights
- * and apply the row and text rules of case_visible and event_visible to
- * the officer (under row-level security the operator @@, not leakproof,
- * could not use them); the ids are joined to the officer's own relations
- * (case_visible and event_visible, or kase and event), so a row or text
- * the officer may not read never matches.  Two steps: the ranking statement applies the filter
- * and the privacy condition and returns the top `limit` with where
- * their best match was; then a snippet is made for each of those few
- * (ts_headline, matches between LP_HL_ON and LP_HL_OFF).  Ranking: with
+ * The matches come from lapor_case_matches, lapor_event_matches
+ * (004_search_fn.sql) and lapor_case_rank (005_pg_speed.sql), which read
+ * those indexes with the owner's rights and apply the row and text rules
+ * of case_visible and event_visible to the officer (under row-level
+ * security the operator @@, not leakproof, could not use them); the ids
+ * are joined to the officer's own relations (case_visible and
+ * event_visible, or kase and event), so a row or text the officer may not
+ * read never matches.  One statement returns the top `limit` with where
+ * their best match was and their snippets (ts_headline, matches between
+ * LP_HL_ON and LP_HL_OFF), made for those few rows only.  Ranking: with
  * at most RANK_MAX matching cases, ts_rank_cd (cover density) over both
  * (title weighs 4, body 1, an event half a body), each case at its best,
- * negated so lower is better as bm25; with more, by tiers as on SQLite:
- * title, then title or body, then replies and notes, newest first.  The
- * matching cases are counted first, up to RANK_MAX + 1. */
+ * negated so lower is better as bm25, computed and cut to the page by
+ * lapor_case_rank, which also says when there are more; with more, by
+ * tiers as on SQLite: title, then title or body, then replies and notes,
+ * newest first.  Either is first asked for the page alone, and reads
+ * every match only when the officer's filter dropped one of it. */
 #include "i18n.h"
 #include "pg_find.h"
 
@@ -122,6 +124,8 @@ static void build_rank_page(struct sqlbuf *b, const char *crel, const struct lp_
 		   " hit_rank AS r, hit_where AS w, hit_seq AS fr FROM lapor_case_rank($1, ");
 	sqlbuf_put(b, x->notes ? "true, " : "false, ");
 	sqlbuf_int(b, limit);
+	sqlbuf_put(b, ", ");
+	sqlbuf_int(b, RANK_MAX);
 	sqlbuf_put(b, ")) m LEFT JOIN LATERAL (SELECT * FROM ");
 	sqlbuf_put(b, crel);
 	sqlbuf_put(b, " k WHERE k.id = m.cid");
@@ -366,7 +370,8 @@ static bool page_complete(const PGresult *r, int limit)
  * page (lapor_case_rank gave `limit` rows: there may be more), so that
  * build_rank must rank every match. */
 static int emit_rank_page(struct run *u, const struct lp_case_filter *f,
-			  const struct lp_query_ctx *x, int limit, bool *done, struct lp_error *err)
+			  const struct lp_query_ctx *x, int limit, bool *done, bool *many,
+			  struct lp_error *err)
 {
 	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
 	start(&b, u->tsq);
@@ -376,7 +381,8 @@ static int emit_rank_page(struct run *u, const struct lp_case_filter *f,
 	if (!r)
 		return err->code;
 	int left = limit, stop = 0;
-	*done = page_complete(r, limit);
+	*many = PQntuples(r) > 0 && PQgetisnull(r, 0, COL_R);
+	*done = !*many && page_complete(r, limit);
 	if (*done)
 		stop = emit_rows(u, r, NULL, &left, err);
 	PQclear(r);
@@ -404,23 +410,6 @@ static int emit_tier_page(struct run *u, const struct lp_case_filter *f,
 	return stop;
 }
 
-/* Counts the cases the officer may find, up to RANK_MAX + 1 (through the
- * GIN index: lapor_case_matches). */
-static int count_matches(struct run *u, int64_t *n, struct lp_error *err)
-{
-	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
-	start(&b, u->tsq);
-	sqlbuf_put(&b, "SELECT lapor_case_match_count($1, ");
-	sqlbuf_int(&b, RANK_MAX + 1);
-	sqlbuf_put(&b, ")");
-	PGresult *r = pgb_run(u->g, &b, err);
-	if (!r)
-		return err->code;
-	*n = pg_int(r, 0, 0);
-	PQclear(r);
-	return LP_OK;
-}
-
 int pg_case_search(struct lp_store *s, const struct lp_case_filter *f,
 		   const struct lp_query_ctx *x, const char *text, int limit, lp_search_cb cb,
 		   void *ud, struct lp_error *err)
@@ -446,13 +435,10 @@ int pg_case_search(struct lp_store *s, const struct lp_case_filter *f,
 		return lp_error_set(err, LP_EUSAGE, _("search: no words to search for"));
 	}
 	struct run u = { g, crel, pg_event_rel(g), tsq, cb, ud };
-	int64_t n = 0;
-	int rc = count_matches(&u, &n, err), left = limit;
+	bool done = false, many = false;
+	int rc = emit_rank_page(&u, f, x, limit, &done, &many, err), left = limit;
 	struct sqlbuf b = SQLBUF_INIT_DOLLAR;
-	bool done = false;
-	if (!rc && !done && n <= RANK_MAX)
-		rc = emit_rank_page(&u, f, x, limit, &done, err);
-	if (!rc && !done && n <= RANK_MAX) {
+	if (!rc && !done && !many) {
 		start(&b, tsq);
 		snippets_open(&b);
 		build_rank(&b, u.crel, u.erel, f, x, limit);

@@ -5,12 +5,16 @@
 -- An officer of a subtree finds only cases handled by (or escalated to)
 -- an agency of it, but 004's functions said so only in lapor_may_find,
 -- which no index can read: they read every match in the nation (114,629
--- for "sampah" at 1,000,000 cases) to keep a supervisor's 17,260.  Each
--- of them (replaced here, same arguments and results) and lapor_case_rank
+-- for "sampah" at 1,000,000 cases) to keep a supervisor's 17,260.
+-- lapor_case_matches and lapor_event_matches (replaced here, same
+-- arguments and results; lapor no longer calls lapor_case_match_count:
+-- lapor_case_rank says when there are too many to rank) and lapor_case_rank
 -- now also says "agency or escalated_to in the finder's subtree", which
 -- lapor_may_find implies for every officer but admins (clerks' own agency
 -- is in their subtree): PostgreSQL ANDs the full-text index with the
--- agency indexes.  lapor_may_find still decides.
+-- agency indexes (kase_agency below: 7 MB at 1,000,000 cases, where
+-- kase_agency_status_updated's 63 MB took twice as long to read for a
+-- subtree's 148,329 cases).  lapor_may_find still decides.
 --
 -- With at most a few thousand matching cases lapor ranks them all by
 -- cover density (db/pg/pg_search.c).  Ranked through case_visible and
@@ -27,20 +31,39 @@
 -- the officer may not read are never computed (lapor_may_find refuses
 -- their cases first).
 
+CREATE INDEX kase_agency ON kase(agency);
+
 -- The best lim cases for the words (to_tsquery 'simple' syntax), best
 -- first: a case's title and body (title weighs 4, body 1), or one of its
 -- replies and messages (notes too with notes) at half a body, each case
 -- at its best match (hit_where 0: title or body, 1: the event hit_seq).
--- hit_rank is negated (lower is better) as pg_search.c's ranking.
-CREATE FUNCTION lapor_case_rank(words text, notes boolean, lim integer)
+-- hit_rank is negated (lower is better) as pg_search.c's ranking.  When
+-- more than cap cases match (as lapor_case_match_count(words, cap + 1)
+-- would say: lapor then ranks by recency, in tiers), one row of NULLs
+-- instead: the matches are read once, not counted first and then again.
+CREATE FUNCTION lapor_case_rank(words text, notes boolean, lim integer, cap integer)
 RETURNS TABLE (hit_case bigint, hit_rank double precision, hit_where integer, hit_seq bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $f$
 DECLARE
 	q tsquery := to_tsquery('simple'::regconfig, words);
 	f record;
+	ids bigint[];
 BEGIN
 	SELECT * INTO f FROM lapor_finder();
 	IF NOT f.f_all AND f.f_role IS NULL THEN
+		RETURN;
+	END IF;
+	ids := ARRAY(
+		SELECT k.id FROM kase k
+		WHERE k.search @@ q
+			AND (f.f_all OR k.agency = ANY (f.f_subtree)
+			     OR k.escalated_to = ANY (f.f_subtree))
+			AND lapor_may_find(f.f_all, f.f_role, f.f_agency, f.f_subtree,
+					   k.agency, k.escalated_to, k.status, k.privacy)
+		LIMIT cap + 1);
+	IF cardinality(ids) > cap THEN
+		RETURN QUERY SELECT NULL::bigint, NULL::double precision, NULL::integer,
+			NULL::bigint;
 		RETURN;
 	END IF;
 	RETURN QUERY
@@ -54,11 +77,7 @@ BEGIN
 						       left(coalesce(k.body, ''), 262144)), q) AS r,
 				0 AS w, 0::bigint AS fr
 			FROM kase k
-			WHERE k.search @@ q
-				AND (f.f_all OR k.agency = ANY (f.f_subtree)
-				     OR k.escalated_to = ANY (f.f_subtree))
-				AND lapor_may_find(f.f_all, f.f_role, f.f_agency, f.f_subtree,
-						   k.agency, k.escalated_to, k.status, k.privacy)
+			WHERE k.id = ANY (ids)
 			UNION ALL
 			SELECT e.case_id,
 				-0.5 * ts_rank_cd('{0.25, 0.25, 0.25, 1.0}'::real[],
@@ -79,8 +98,8 @@ BEGIN
 END
 $f$;
 
-REVOKE ALL ON FUNCTION lapor_case_rank(text, boolean, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION lapor_case_rank(text, boolean, integer)
+REVOKE ALL ON FUNCTION lapor_case_rank(text, boolean, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION lapor_case_rank(text, boolean, integer, integer)
 	TO lapor_admin, lapor_coordinator, lapor_supervisor, lapor_clerk, lapor_auditor;
 
 -- 004's functions, with the subtree condition.
@@ -115,27 +134,6 @@ BEGIN
 		floor_id := 0;
 	END LOOP;
 	RETURN QUERY SELECT unnest(found_ids);
-END
-$f$;
-
-CREATE OR REPLACE FUNCTION lapor_case_match_count(words text, cap integer)
-RETURNS bigint
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $f$
-DECLARE
-	q tsquery := to_tsquery('simple'::regconfig, words);
-	f record;
-	n bigint;
-BEGIN
-	SELECT * INTO f FROM lapor_finder();
-	SELECT count(*) INTO n FROM (
-		SELECT 1 FROM kase k
-		WHERE k.search @@ q
-			AND (f.f_all OR k.agency = ANY (f.f_subtree)
-			     OR k.escalated_to = ANY (f.f_subtree))
-			AND lapor_may_find(f.f_all, f.f_role, f.f_agency, f.f_subtree,
-					   k.agency, k.escalated_to, k.status, k.privacy)
-		LIMIT cap) c;
-	RETURN n;
 END
 $f$;
 
