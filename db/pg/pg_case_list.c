@@ -211,7 +211,7 @@ static PGresult *run_built(struct pg_store *g, const struct lp_case_filter *f, b
 		return NULL;
 	}
 	build(b, f, g->read_mode != PG_READ_FULL, count, limit, scope, under);
-	struct pg_sql st = { PG_KEY_TAG | b->shape, b->sql, true };
+	struct pg_sql st = { PG_KEY_TAG | b->shape, b->sql, true, true }; /* as pg_qb.c's */
 	PGresult *r = pg_run(g, &st, &b->p, err);
 	free(b);
 	return r;

@@ -229,7 +229,8 @@ PGresult *pg_run(struct pg_store *g, const struct pg_sql *st, const struct pg_pa
 		}
 		PGresult *res = NULL;
 		bool oom = false, unnamed = false;
-		if (!is_prepared(g, key) && attempt == 0 && first_run(g, key, &oom)) {
+		if (st->custom || (!is_prepared(g, key) && attempt == 0 &&
+				   first_run(g, key, &oom))) {
 			if (oom) {
 				pg_oom(err);
 				return NULL;

@@ -74,11 +74,15 @@ static inline struct pg_store *pg(struct lp_store *s)
 /* A statement: `key` names it on the connection (0: the struct's own
  * address; built statements: their shape with PG_KEY_TAG), `sql` is its
  * text.  `retry_safe` marks statements that may be re-run after the
- * connection dropped while they ran (reads and idempotent writes). */
+ * connection dropped while they ran (reads and idempotent writes).
+ * `custom` statements are sent unnamed at every run, so the server plans
+ * them for their values (queue pages and searches); the others are
+ * prepared on their second run and keep the server's plan cache. */
 struct pg_sql {
 	uint64_t key;
 	const char *sql;
 	bool retry_safe;
+	bool custom;    /* planned for its values at every run (never prepared) */
 };
 
 #define PG_KEY_TAG (UINT64_C(1) << 63)
@@ -209,6 +213,6 @@ int pg_meta_put(struct lp_store *s, const char *key, const char *value, struct l
 /* Declares a static statement: PG_SQL(NAME, retry_safe, "text"). */
 #define PG_SQL(name, safe, text) \
 	static const char name##_text[] = text; \
-	static const struct pg_sql name = { (uint64_t)0, name##_text, safe }
+	static const struct pg_sql name = { (uint64_t)0, name##_text, safe, false }
 
 #endif

@@ -26,13 +26,6 @@ PG_SQL(SQL_SCHEMA_VERSION, true, "SELECT coalesce(max(version), 0) FROM lapor_sc
 PG_SQL(SQL_PRIVILEGES, true,
        "SELECT " PG_PRIVILEGE_COLS);
 
-/* Every execution of a prepared statement planned for its values: the
- * queues' conditions (an agency subtree's codes, a status) differ by
- * orders of magnitude in how many rows they select, and a generic plan
- * (chosen after five executions) sorted a whole subtree for each page of
- * a console or batch session (30 ms a page instead of 3). */
-#define PG_PLAN_MODE "SET plan_cache_mode = force_custom_plan"
-
 /* Same variable as the SQLite backend's busy timeout. */
 static int lock_timeout_ms(void)
 {
@@ -112,7 +105,7 @@ static int check_version(struct pg_store *g, struct lp_error *err)
 static int session_setup(struct pg_store *g, struct lp_error *err)
 {
 	char sql[96];
-	snprintf(sql, sizeof sql, "SET lock_timeout = %d; " PG_PLAN_MODE, lock_timeout_ms());
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d", lock_timeout_ms());
 	int rc = pg_exec(g, sql, err);
 	if (!rc && (g->flags & LP_STORE_READONLY))
 		rc = pg_exec(g, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", err);
@@ -132,7 +125,7 @@ static int quick_setup(struct pg_store *g, bool *fallback, struct lp_error *err)
 {
 	char sql[600];
 	*fallback = false;
-	snprintf(sql, sizeof sql, "SET lock_timeout = %d; " PG_PLAN_MODE "; %sLISTEN lapor_changes; "
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d; %sLISTEN lapor_changes; "
 		 "SELECT coalesce(max(version), 0), " PG_PRIVILEGE_COLS " FROM lapor_schema",
 		 lock_timeout_ms(), (g->flags & LP_STORE_READONLY) ?
 		 "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; " : "");
