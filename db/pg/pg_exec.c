@@ -179,7 +179,9 @@ static int reconnect(struct pg_store *g, struct lp_error *err)
 	if (PQstatus(g->conn) != CONNECTION_OK)
 		return pg_fail(g, NULL, err);
 	g->changes++; /* notifications may have been missed */
-	int rc = pg_exec(g, "LISTEN lapor_changes", err);
+	char sql[PG_SETTINGS_MAX];
+	pg_session_settings(g, sql, sizeof sql); /* a new session: set again, with LISTEN */
+	int rc = pg_exec(g, sql, err);
 	if (!rc)
 		g->listening = true;
 	return rc;

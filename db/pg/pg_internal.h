@@ -120,6 +120,10 @@ int pg_run_cmd(struct pg_store *g, const struct pg_sql *st, const struct pg_para
 	       int64_t *rows, struct lp_error *err);
 /* Runs fixed SQL text with no values (transactions, DDL, LISTEN). */
 int pg_exec(struct pg_store *g, const char *sql, struct lp_error *err);
+/* The session's settings and LISTEN as one simple query, into sql (n bytes,
+ * PG_SETTINGS_MAX is enough): run after connecting and reconnecting. */
+#define PG_SETTINGS_MAX 200
+void pg_session_settings(const struct pg_store *g, char *sql, size_t n);
 
 /* Maps a failed result (or a dead connection when res is NULL) to an
  * lp_error by SQLSTATE and returns its code: 40001/40P01 -> LP_EBUSY,

@@ -101,16 +101,19 @@ static int check_version(struct pg_store *g, struct lp_error *err)
 	return rc;
 }
 
+void pg_session_settings(const struct pg_store *g, char *sql, size_t n)
+{
+	snprintf(sql, n, "SET lock_timeout = %d; %sLISTEN lapor_changes", lock_timeout_ms(),
+		 (g->flags & LP_STORE_READONLY) ?
+		 "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; " : "");
+}
+
 /* Session settings; the values are numbers, never input text. */
 static int session_setup(struct pg_store *g, struct lp_error *err)
 {
-	char sql[96];
-	snprintf(sql, sizeof sql, "SET lock_timeout = %d", lock_timeout_ms());
+	char sql[PG_SETTINGS_MAX];
+	pg_session_settings(g, sql, sizeof sql);
 	int rc = pg_exec(g, sql, err);
-	if (!rc && (g->flags & LP_STORE_READONLY))
-		rc = pg_exec(g, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", err);
-	if (!rc)
-		rc = pg_exec(g, "LISTEN lapor_changes", err);
 	if (!rc)
 		g->listening = true;
 	return rc;
@@ -123,12 +126,11 @@ static int session_setup(struct pg_store *g, struct lp_error *err)
  * lapor_schema is missing; the caller then takes the long way. */
 static int quick_setup(struct pg_store *g, bool *fallback, struct lp_error *err)
 {
-	char sql[600];
+	char set[PG_SETTINGS_MAX], sql[PG_SETTINGS_MAX + 400];
 	*fallback = false;
-	snprintf(sql, sizeof sql, "SET lock_timeout = %d; %sLISTEN lapor_changes; "
-		 "SELECT coalesce(max(version), 0), " PG_PRIVILEGE_COLS " FROM lapor_schema",
-		 lock_timeout_ms(), (g->flags & LP_STORE_READONLY) ?
-		 "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; " : "");
+	pg_session_settings(g, set, sizeof set);
+	snprintf(sql, sizeof sql, "%s; SELECT coalesce(max(version), 0), " PG_PRIVILEGE_COLS
+		 " FROM lapor_schema", set);
 	if (!PQsendQuery(g->conn, sql))
 		return pg_fail(g, NULL, err);
 	PGresult *r, *last = NULL, *bad = NULL;
@@ -247,9 +249,12 @@ static int pg_open(const char *uri, int flags, struct lp_store **out, struct lp_
 static int pg_begin(struct lp_store *s, bool write, struct lp_error *err)
 {
 	struct pg_store *g = pg(s);
-	char sql[64];
+	char sql[112];
+	/* lapor.notify: a write transaction notifies after its commit
+	 * (pg_commit), not from the triggers (005_pg_speed.sql says why). */
 	if (g->depth == 0)
-		snprintf(sql, sizeof sql, "BEGIN ISOLATION LEVEL READ COMMITTED");
+		snprintf(sql, sizeof sql, "BEGIN ISOLATION LEVEL READ COMMITTED%s",
+			 write ? "; SET LOCAL lapor.notify = 'after_commit'" : "");
 	else
 		snprintf(sql, sizeof sql, "SAVEPOINT lp%d", g->depth);
 	int rc = pg_exec(g, sql, err);
@@ -294,6 +299,11 @@ static int pg_commit(struct lp_store *s, struct lp_error *err)
 	}
 	PQclear(res);
 	g->depth = 0;
+	/* The listeners hear of it now, from a transaction of its own that
+	 * writes nothing (005_pg_speed.sql says why not from the triggers).
+	 * A failure here loses one refresh, not the change: not reported. */
+	if (rc == LP_OK && g->write_txn)
+		PQclear(PQexec(g->conn, "NOTIFY lapor_changes"));
 	return rc;
 }
 

@@ -224,6 +224,21 @@ static void notifications(void **state)
 	assert_true(b1 != b0);
 	assert_int_equal(lp_store_data_version(b, &v2, &f->err), LP_OK);
 	assert_true(v2 == b1);
+	/* A write transaction notifies after its commit, not from the
+	 * triggers (005_pg_speed.sql): heard once, and not before. */
+	int64_t a0, a1, b2, b3, b4;
+	assert_int_equal(lp_store_data_version(f->s, &a0, &f->err), LP_OK);
+	assert_int_equal(lp_store_begin(f->s, true, &f->err), LP_OK);
+	new_case(f, "WEB-3", "isi");
+	assert_int_equal(lp_store_data_version(b, &b2, &f->err), LP_OK);
+	assert_true(b2 == v2);
+	assert_int_equal(lp_store_commit(f->s, &f->err), LP_OK);
+	assert_int_equal(lp_store_data_version(b, &b3, &f->err), LP_OK);
+	assert_true(b3 != b2);
+	assert_int_equal(lp_store_data_version(b, &b4, &f->err), LP_OK);
+	assert_true(b4 == b3);
+	assert_int_equal(lp_store_data_version(f->s, &a1, &f->err), LP_OK);
+	assert_true(a1 == a0);
 	lp_store_close(b);
 }
 
