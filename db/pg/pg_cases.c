@@ -169,6 +169,38 @@ static const struct pg_sql *pick_get(struct pg_store *g, const struct pg_sql *fu
 	return st;
 }
 
+/* Keeps a copy of c, read whole under its row lock, for pg_case_update. */
+static void hold(struct pg_store *g, const struct lp_case *c)
+{
+	lp_case_clear(&g->held);
+	memset(&g->held, 0, sizeof g->held);
+	if (lp_case_copy(&g->held, c))
+		g->held_txn = g->txn;
+	else
+		g->held.id = 0; /* out of memory: nothing held */
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* True when c's title, body, reporter and intake columns are those of
+ * the case read under lock in this transaction at expected_version. */
+static bool content_held(const struct pg_store *g, const struct lp_case *c,
+			 int64_t expected_version)
+{
+	const struct lp_case *h = &g->held;
+	return g->depth > 0 && g->held_txn == g->txn && h->id == c->id && h->id != 0 &&
+	       h->version == expected_version && !h->masked &&
+	       strcmp(h->tracking_id, c->tracking_id) == 0 && h->channel == c->channel &&
+	       h->privacy == c->privacy && h->submitted_at == c->submitted_at &&
+	       h->created_at == c->created_at && same_text(h->title, c->title) &&
+	       same_text(h->body, c->body) && same_text(h->reporter_name, c->reporter_name) &&
+	       same_text(h->reporter_phone, c->reporter_phone) &&
+	       same_text(h->reporter_email, c->reporter_email);
+}
+
 static int get_one(struct pg_store *g, const struct pg_sql *st, const struct pg_sql *lock,
 		   const char *key, struct lp_case *out, const char *what, struct lp_error *err)
 {
@@ -186,6 +218,8 @@ static int get_one(struct pg_store *g, const struct pg_sql *st, const struct pg_
 	int rc = PQntuples(r) > 0 ? pg_read_case(r, 0, out, err)
 				  : lp_error_set(err, LP_ENOENT, _("no case %s"), what);
 	PQclear(r);
+	if (rc == LP_OK && (st == &SQL_GET_FULL_LOCK || st == &SQL_TID_FULL_LOCK))
+		hold(g, out);
 	return rc;
 }
 
@@ -322,6 +356,10 @@ int pg_case_update(struct lp_store *s, const struct lp_case *c, int64_t expected
 	struct pg_store *g = pg(s);
 	if (g->read_mode == PG_READ_UNKNOWN && pg_probe_privileges(g, err))
 		return err->code;
+	/* The workflow changes no title, body or reporter: when they are
+	 * what was read under lock, the update leaves them (and the search
+	 * vector computed from them) alone. */
+	bool all = g->write_content && !content_held(g, c, expected_version);
 	struct pg_params p = { 0 };
 	pp_int(&p, c->id);
 	pp_int(&p, expected_version);
@@ -349,7 +387,7 @@ int pg_case_update(struct lp_store *s, const struct lp_case *c, int64_t expected
 		pp_bytes(&p, c->last_hash, LP_HASH_LEN);
 	/* Officers who may not read title, body and reporter may not write
 	 * them either: what they hold may be masked. */
-	if (g->write_content) {
+	if (all) {
 		pp_text(&p, c->tracking_id);
 		pp_text(&p, lp_channel_name(c->channel));
 		pp_text(&p, lp_privacy_name(c->privacy));
@@ -362,8 +400,7 @@ int pg_case_update(struct lp_store *s, const struct lp_case *c, int64_t expected
 		pp_text(&p, c->reporter_email);
 	}
 	int64_t rows = 0;
-	int rc = pg_run_cmd(g, g->write_content ? &SQL_UPDATE_ALL : &SQL_UPDATE_WORKFLOW, &p,
-			    &rows, err);
+	int rc = pg_run_cmd(g, all ? &SQL_UPDATE_ALL : &SQL_UPDATE_WORKFLOW, &p, &rows, err);
 	if (rc)
 		return rc;
 	return rows == 1 ? LP_OK : update_missed(g, c, expected_version, err);

@@ -45,6 +45,9 @@ struct pg_store {
 	bool listening;         /* LISTEN lapor_changes done on this connection */
 	enum pg_read_mode read_mode;
 	bool write_content;     /* may UPDATE title, body and reporter columns */
+	uint64_t txn;           /* counts transactions begun (pg_begin) */
+	struct lp_case held;    /* owned: the case last read under lock (pg_cases.c) */
+	uint64_t held_txn;      /* ... in this transaction (txn then) */
 	/* A bulk intake (pg_bulk.h): rows gathered for COPY. */
 	bool bulk;              /* on: copied rows are gathered */
 	bool bulk_sending;      /* a COPY is in progress */

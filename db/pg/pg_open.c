@@ -176,6 +176,7 @@ static void pg_close(struct lp_store *s)
 		PQclear(PQexec(g->conn, "ROLLBACK"));
 	PQfinish(g->conn);
 	pg_bulk_free(g);
+	lp_case_clear(&g->held);
 	free(g->prepared);
 	free(g->seen);
 	for (unsigned i = 0; i < sizeof g->subtree / sizeof *g->subtree; i++) {
@@ -258,8 +259,10 @@ static int pg_begin(struct lp_store *s, bool write, struct lp_error *err)
 	else
 		snprintf(sql, sizeof sql, "SAVEPOINT lp%d", g->depth);
 	int rc = pg_exec(g, sql, err);
-	if (!rc && g->depth++ == 0)
+	if (!rc && g->depth++ == 0) {
 		g->write_txn = write;
+		g->txn++;
+	}
 	return rc;
 }
 

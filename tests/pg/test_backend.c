@@ -242,6 +242,47 @@ static void notifications(void **state)
 	lp_store_close(b);
 }
 
+/* An update after a read under lock leaves the content alone when it is
+ * unchanged, and still writes it when the caller changed it. */
+static void update_content(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = new_case(f, "WEB-1", "isi lama");
+	struct lp_case c;
+	assert_int_equal(lp_store_begin(f->s, true, &f->err), LP_OK);
+	assert_int_equal(lp_store_case_get(f->s, id, &c, &f->err), LP_OK);
+	c.status = LP_STATUS_IN_PROGRESS;
+	c.version++;
+	assert_int_equal(lp_store_case_update(f->s, &c, c.version - 1, &f->err), LP_OK);
+	lp_case_clear(&c);
+	assert_int_equal(lp_store_case_get(f->s, id, &c, &f->err), LP_OK);
+	free(c.body);
+	c.body = lp_strdup("isi baru");
+	c.version++;
+	assert_int_equal(lp_store_case_update(f->s, &c, c.version - 1, &f->err), LP_OK);
+	lp_case_clear(&c);
+	assert_int_equal(lp_store_commit(f->s, &f->err), LP_OK);
+	assert_int_equal(lp_store_case_get(f->s, id, &c, &f->err), LP_OK);
+	assert_int_equal(c.status, LP_STATUS_IN_PROGRESS);
+	assert_string_equal(c.body, "isi baru");
+	assert_string_equal(c.title, "Jalan rusak");
+	lp_case_clear(&c);
+	/* Read in one transaction, written in another: the whole row. */
+	assert_int_equal(lp_store_begin(f->s, true, &f->err), LP_OK);
+	assert_int_equal(lp_store_case_get(f->s, id, &c, &f->err), LP_OK);
+	assert_int_equal(lp_store_commit(f->s, &f->err), LP_OK);
+	free(c.title);
+	c.title = lp_strdup("Judul baru");
+	c.version++;
+	assert_int_equal(lp_store_begin(f->s, true, &f->err), LP_OK);
+	assert_int_equal(lp_store_case_update(f->s, &c, c.version - 1, &f->err), LP_OK);
+	assert_int_equal(lp_store_commit(f->s, &f->err), LP_OK);
+	lp_case_clear(&c);
+	assert_int_equal(lp_store_case_get(f->s, id, &c, &f->err), LP_OK);
+	assert_string_equal(c.title, "Judul baru");
+	lp_case_clear(&c);
+}
+
 static void read_only(void **state)
 {
 	struct fx *f = *state;
@@ -281,6 +322,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(row_locks, setup, teardown),
 		cmocka_unit_test_setup_teardown(dropped_connection, setup, teardown),
 		cmocka_unit_test_setup_teardown(notifications, setup, teardown),
+		cmocka_unit_test_setup_teardown(update_content, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(text_search_column, setup, teardown),
 	};
