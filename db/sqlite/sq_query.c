@@ -136,6 +136,39 @@ static bool per_status(const struct lp_case_filter *f, const struct lp_query *q,
 	return !has_text(q ? lp_query_root(q) : NULL);
 }
 
+/* A term "assignee:LOGIN" (one officer, or me) that every match must
+ * meet: the query is that term or an AND with it among its children. */
+static bool one_assignee(const struct lp_qnode *n)
+{
+	if (!n)
+		return false;
+	if (lp_qnode_type(n) == LP_QN_AND) {
+		for (size_t i = 0; i < lp_qnode_child_count(n); i++)
+			if (one_assignee(lp_qnode_child(n, i)))
+				return true;
+		return false;
+	}
+	if (lp_qnode_type(n) != LP_QN_TERM || lp_qnode_field(n) != LP_QF_ASSIGNEE ||
+	    lp_qnode_value_count(n) != 1)
+		return false;
+	enum lp_qvalue_kind k = lp_qnode_value(n, 0)->kind;
+	return k == LP_QV_CODE || k == LP_QV_ME;
+}
+
+/* The FROM of a statement reading kase.  Without statistics SQLite reads
+ * a status index in id order for "assignee:X status:S" and filters, all
+ * of that status (186,704 rows for none, 155 ms at 1,000,000 cases): one
+ * officer's cases are read from their own index (the WHERE holds its
+ * partial term), then sorted, or read in id order when many (choose). */
+static const char *from_kase(const struct lp_query *q, const struct plan *p)
+{
+	if (p->scan)
+		return "kase c NOT INDEXED WHERE 1";
+	if (one_assignee(q ? lp_query_root(q) : NULL))
+		return "kase c INDEXED BY kase_assignee_status WHERE 1";
+	return "kase c WHERE 1";
+}
+
 /* WHERE's conditions after the FROM: the filter (with `status` alone when
  * >= 0, else its status set), the query, and the keyset. */
 static void put_where(struct sqlbuf *b, const struct lp_case_filter *f, const struct lp_query *q,
@@ -195,7 +228,8 @@ static void build(struct sqlbuf *b, const struct lp_case_filter *f, const struct
 			first = false;
 			sqlbuf_put(b, "SELECT " SQ_CASE_COLS_C ", ");
 			sqlbuf_put(b, order_col(o));
-			sqlbuf_put(b, " AS k_ord FROM kase c WHERE 1");
+			sqlbuf_put(b, " AS k_ord FROM ");
+			sqlbuf_put(b, from_kase(q, p));
 			put_where(b, f, q, x, p, i);
 		}
 		sqlbuf_put(b, " ORDER BY k_ord");
@@ -218,7 +252,7 @@ static void build(struct sqlbuf *b, const struct lp_case_filter *f, const struct
 		sqlbuf_put(b, "case_fts f JOIN kase c ON c.id = f.rowid WHERE case_fts MATCH ");
 		put_match(b, lp_qnode_value(p->driver, 0));
 	} else {
-		sqlbuf_put(b, p->scan ? "kase c NOT INDEXED WHERE 1" : "kase c WHERE 1");
+		sqlbuf_put(b, from_kase(q, p));
 	}
 	put_where(b, f, q, x, p, -1);
 	if (p->shape == SHAPE_PROBE) {

@@ -37,6 +37,27 @@ ids() { jq -r '[.[].id] | sort | map(tostring) | join(",")'; }
 	[ "$(echo "$output" | ids)" = "1,2,3" ]
 }
 
+@test "ls QUERY: one officer's cases are read from the assignee index" {
+	setup_cases
+	# Without statistics SQLite read a status index in id order and
+	# filtered it, the whole status for an officer with none in it.
+	run env LAPOR_TRACE_SQL=1 "$LAPOR" ls --json 'assignee:clerk3171 status:responded'
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"INDEXED BY kase_assignee_status"* ]]
+	run "$LAPOR" ls --json 'assignee:clerk3171 status:responded'
+	[ "$(echo "$output" | ids)" = "1" ]
+	run "$LAPOR" --as clerk3171 ls --json 'status:responded assignee:me'
+	[ "$(echo "$output" | ids)" = "1" ]
+	run "$LAPOR" ls --json 'assignee:clerk3171 status:new'
+	[ "$(echo "$output" | ids)" = "" ]
+	# Not when another branch may match without the officer.
+	run env LAPOR_TRACE_SQL=1 "$LAPOR" ls --json 'assignee:clerk3171 OR status:new'
+	[ "$status" -eq 0 ]
+	[[ "$output" != *"INDEXED BY kase_assignee_status"* ]]
+	run "$LAPOR" ls --json 'assignee:clerk3171 OR status:new'
+	[ "$(echo "$output" | ids)" = "1,4" ]
+}
+
 @test "ls QUERY: a bad query is a usage error naming the column" {
 	setup_cases
 	run "$LAPOR" ls 'kind:complaint stauts:new'
