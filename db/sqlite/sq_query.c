@@ -136,37 +136,51 @@ static bool per_status(const struct lp_case_filter *f, const struct lp_query *q,
 	return !has_text(q ? lp_query_root(q) : NULL);
 }
 
-/* A term "assignee:LOGIN" (one officer, or me) that every match must
- * meet: the query is that term or an AND with it among its children. */
-static bool one_assignee(const struct lp_qnode *n)
+/* The partial index that holds every match, when the query is a term
+ * that one names or an AND with one among its children: "assignee:LOGIN"
+ * (one officer, or me) or "escalated" (escalated_to <> ''); NULL if none. */
+static const char *narrow_index(const struct lp_qnode *n)
 {
 	if (!n)
-		return false;
+		return NULL;
 	if (lp_qnode_type(n) == LP_QN_AND) {
-		for (size_t i = 0; i < lp_qnode_child_count(n); i++)
-			if (one_assignee(lp_qnode_child(n, i)))
-				return true;
-		return false;
+		const char *found = NULL;
+		for (size_t i = 0; i < lp_qnode_child_count(n); i++) {
+			const char *ix = narrow_index(lp_qnode_child(n, i));
+			if (ix && (!found || strcmp(ix, "kase_assignee_status") == 0))
+				found = ix;
+		}
+		return found;
 	}
-	if (lp_qnode_type(n) != LP_QN_TERM || lp_qnode_field(n) != LP_QF_ASSIGNEE ||
-	    lp_qnode_value_count(n) != 1)
-		return false;
+	if (lp_qnode_type(n) != LP_QN_TERM)
+		return NULL;
+	if (lp_qnode_field(n) == LP_QF_ESCALATED)
+		return "kase_escalated";
+	if (lp_qnode_field(n) != LP_QF_ASSIGNEE || lp_qnode_value_count(n) != 1)
+		return NULL;
 	enum lp_qvalue_kind k = lp_qnode_value(n, 0)->kind;
-	return k == LP_QV_CODE || k == LP_QV_ME;
+	return k == LP_QV_CODE || k == LP_QV_ME ? "kase_assignee_status" : NULL;
 }
 
 /* The FROM of a statement reading kase.  Without statistics SQLite reads
- * a status index in id order for "assignee:X status:S" and filters, all
- * of that status (186,704 rows for none, 155 ms at 1,000,000 cases): one
- * officer's cases are read from their own index (the WHERE holds its
- * partial term), then sorted, or read in id order when many (choose). */
-static const char *from_kase(const struct lp_query *q, const struct plan *p)
+ * a status or agency index in id order and filters: "assignee:X status:S"
+ * read all of that status (186,704 rows for none, 155 ms at 1,000,000
+ * cases), a supervisor's "escalated" all 148,329 cases of the subtree
+ * (950 ms).  One officer's cases, or the few escalated ones, are read
+ * from their partial index (the WHERE holds its term), then sorted, or
+ * read in id order when many (choose). */
+static void put_from(struct sqlbuf *b, const struct lp_query *q, const struct plan *p)
 {
-	if (p->scan)
-		return "kase c NOT INDEXED WHERE 1";
-	if (one_assignee(q ? lp_query_root(q) : NULL))
-		return "kase c INDEXED BY kase_assignee_status WHERE 1";
-	return "kase c WHERE 1";
+	const char *ix = p->scan ? NULL : narrow_index(q ? lp_query_root(q) : NULL);
+	if (p->scan) {
+		sqlbuf_put(b, "kase c NOT INDEXED WHERE 1");
+	} else if (ix) {
+		sqlbuf_put(b, "kase c INDEXED BY ");
+		sqlbuf_put(b, ix);
+		sqlbuf_put(b, " WHERE 1");
+	} else {
+		sqlbuf_put(b, "kase c WHERE 1");
+	}
 }
 
 /* WHERE's conditions after the FROM: the filter (with `status` alone when
@@ -229,7 +243,7 @@ static void build(struct sqlbuf *b, const struct lp_case_filter *f, const struct
 			sqlbuf_put(b, "SELECT " SQ_CASE_COLS_C ", ");
 			sqlbuf_put(b, order_col(o));
 			sqlbuf_put(b, " AS k_ord FROM ");
-			sqlbuf_put(b, from_kase(q, p));
+			put_from(b, q, p);
 			put_where(b, f, q, x, p, i);
 		}
 		sqlbuf_put(b, " ORDER BY k_ord");
@@ -252,7 +266,7 @@ static void build(struct sqlbuf *b, const struct lp_case_filter *f, const struct
 		sqlbuf_put(b, "case_fts f JOIN kase c ON c.id = f.rowid WHERE case_fts MATCH ");
 		put_match(b, lp_qnode_value(p->driver, 0));
 	} else {
-		sqlbuf_put(b, from_kase(q, p));
+		put_from(b, q, p);
 	}
 	put_where(b, f, q, x, p, -1);
 	if (p->shape == SHAPE_PROBE) {

@@ -58,6 +58,18 @@ ids() { jq -r '[.[].id] | sort | map(tostring) | join(",")'; }
 	[ "$(echo "$output" | ids)" = "1,4" ]
 }
 
+@test "ls QUERY: escalated cases are read from their own index" {
+	setup_cases
+	"$LAPOR" --as sup3171 escalate 1 -m "Belum ditangani" >/dev/null
+	run env LAPOR_TRACE_SQL=1 "$LAPOR" ls --json 'escalated status:responded'
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"INDEXED BY kase_escalated"* ]]
+	run "$LAPOR" ls --json escalated
+	[ "$(echo "$output" | ids)" = "1" ]
+	run "$LAPOR" ls --json -- -escalated
+	[ "$(echo "$output" | ids)" = "2,3,4" ]
+}
+
 @test "ls QUERY: a bad query is a usage error naming the column" {
 	setup_cases
 	run "$LAPOR" ls 'kind:complaint stauts:new'
