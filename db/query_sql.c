@@ -54,6 +54,18 @@ unsigned qsql_statuses(const struct lp_case_filter *f)
 	return m;
 }
 
+bool qsql_has_text(const struct lp_qnode *n)
+{
+	if (!n)
+		return false;
+	if (lp_qnode_type(n) == LP_QN_TERM)
+		return lp_qnode_field(n) == LP_QF_TEXT;
+	for (size_t i = 0; i < lp_qnode_child_count(n); i++)
+		if (qsql_has_text(lp_qnode_child(n, i)))
+			return true;
+	return false;
+}
+
 void qsql_status_in(struct sqlbuf *b, const struct qsql_dialect *d, unsigned m)
 {
 	cond(b, d, "status", " IN (");

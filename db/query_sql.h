@@ -41,6 +41,8 @@ void qsql_filter(struct sqlbuf *b, const struct qsql_dialect *d, const struct lp
 /* The statuses f selects (status_mask, or all, within scope_status_mask;
  * 0 when none). */
 unsigned qsql_statuses(const struct lp_case_filter *f);
+/* True when the query under n has a full-text term (NULL: none). */
+bool qsql_has_text(const struct lp_qnode *n);
 /* Appends " AND <alias>status IN (...)" for the statuses in mask m (not 0). */
 void qsql_status_in(struct sqlbuf *b, const struct qsql_dialect *d, unsigned m);
 /* Appends " AND <alias>agency IN (agencies under path)". */

@@ -9,16 +9,21 @@
 #include "config.h"
 #include "store_backend.h"
 
+/* The start of every dispatch: err made non-NULL and cleared, a NULL
+ * store refused.  Declares local_err_ in the caller's block. */
+#define DISPATCH_CHECK()                                                                \
+	struct lp_error local_err_;                                                     \
+	if (!err)                                                                       \
+		err = &local_err_;                                                      \
+	if (!s)                                                                         \
+		return lp_error_set(err, LP_EINTERNAL, _("no database is open"));          \
+	lp_error_clear(err)
+
 /* Checks the handle, clears err and calls the backend's op, which always
  * gets an lp_error to fill. */
 #define DISPATCH(op, ...)                                                               \
 	do {                                                                            \
-		struct lp_error local_err_;                                             \
-		if (!err)                                                               \
-			err = &local_err_;                                              \
-		if (!s)                                                                 \
-			return lp_error_set(err, LP_EINTERNAL, _("no database is open"));  \
-		lp_error_clear(err);                                                    \
+		DISPATCH_CHECK();                                                       \
 		return s->ops->op(s, __VA_ARGS__, err);                                 \
 	} while (0)
 
@@ -279,12 +284,7 @@ const char *lp_store_db_login(const struct lp_store *s)
 /* As DISPATCH, for an op a backend may not have yet. */
 #define DISPATCH_OPT(op, ...)                                                           \
 	do {                                                                            \
-		struct lp_error local_err_;                                             \
-		if (!err)                                                               \
-			err = &local_err_;                                              \
-		if (!s)                                                                 \
-			return lp_error_set(err, LP_EINTERNAL, _("no database is open"));\
-		lp_error_clear(err);                                                    \
+		DISPATCH_CHECK();                                                       \
 		if (!s->ops->op)                                                        \
 			return lp_error_set(err, LP_EUSAGE, _("%s is not supported on " \
 					    "this backend (%s) yet"), #op, s->ops->name);       \
@@ -422,12 +422,7 @@ int lp_store_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_er
 /* A hint a backend may ignore: an op it lacks does nothing. */
 #define DISPATCH_HINT(op, ...)                                                          \
 	do {                                                                            \
-		struct lp_error local_err_;                                             \
-		if (!err)                                                               \
-			err = &local_err_;                                              \
-		if (!s)                                                                 \
-			return lp_error_set(err, LP_EINTERNAL, _("no database is open"));  \
-		lp_error_clear(err);                                                    \
+		DISPATCH_CHECK();                                                       \
 		return s->ops->op ? s->ops->op(s, __VA_ARGS__, err) : LP_OK;            \
 	} while (0)
 

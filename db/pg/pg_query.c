@@ -86,20 +86,6 @@ const char *pg_subtree_codes(struct pg_store *g, const char *path, struct lp_err
 	return t->codes;
 }
 
-/* True when the query has a text term: it reads k.search, which a
- * masked reader reads in case_visible only. */
-static bool has_text(const struct lp_qnode *n)
-{
-	if (!n)
-		return false;
-	if (lp_qnode_type(n) == LP_QN_TERM)
-		return lp_qnode_field(n) == LP_QF_TEXT;
-	for (size_t i = 0; i < lp_qnode_child_count(n); i++)
-		if (has_text(lp_qnode_child(n, i)))
-			return true;
-	return false;
-}
-
 /* The filter's agency subtrees (scope and --under) as "k.agency = ANY
  * (codes)", *g2 the filter without them; -1 with err set on failure.
  * Written as IN (SELECT ...) they were a join, which neither an ordered
@@ -154,7 +140,9 @@ static int build(struct sqlbuf *b, struct pg_store *g, const char *rel,
 		 const struct lp_query_ctx *x, enum shape shape, int64_t cap, struct lp_error *err)
 {
 	const struct lp_qnode *root = q ? lp_query_root(q) : NULL;
-	bool by_ids = strcmp(rel, "kase") != 0 && !has_text(root);
+	/* A text term reads k.search, which a masked reader reads in
+	 * case_visible only. */
+	bool by_ids = strcmp(rel, "kase") != 0 && !qsql_has_text(root);
 	struct lp_case_filter fs, *f = &fs;
 	if (shape == SHAPE_COUNT)
 		sqlbuf_put(b, "SELECT count(*) FROM ");

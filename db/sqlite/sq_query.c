@@ -95,19 +95,6 @@ struct plan {
 	int64_t cap;                   /* SHAPE_PROBE: count at most this many */
 };
 
-/* A query's terms include full-text (an IN list from case_fts). */
-static bool has_text(const struct lp_qnode *n)
-{
-	if (!n)
-		return false;
-	if (lp_qnode_type(n) == LP_QN_TERM)
-		return lp_qnode_field(n) == LP_QF_TEXT;
-	for (size_t i = 0; i < lp_qnode_child_count(n); i++)
-		if (has_text(lp_qnode_child(n, i)))
-			return true;
-	return false;
-}
-
 static int popcount(unsigned m)
 {
 	int n = 0;
@@ -133,7 +120,7 @@ static bool per_status(const struct lp_case_filter *f, const struct lp_query *q,
 		return false;
 	if (popcount(qsql_statuses(f)) < 2)
 		return false;
-	return !has_text(q ? lp_query_root(q) : NULL);
+	return !qsql_has_text(q ? lp_query_root(q) : NULL); /* an IN list from case_fts */
 }
 
 /* The partial index that holds every match, when the query is a term
