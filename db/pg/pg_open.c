@@ -284,7 +284,17 @@ static int pg_commit(struct lp_store *s, struct lp_error *err)
 		if (rc)
 			return rc;
 	}
-	PGresult *res = PQexec(g->conn, "COMMIT");
+	/* A write transaction's listeners hear of it after the commit, from
+	 * a transaction of its own that writes nothing (005_pg_speed.sql says
+	 * why not from the triggers), sent in the same round trip: a failed
+	 * COMMIT skips it.  Its own failure loses one refresh, not the
+	 * change: not reported. */
+	PGresult *res = NULL;
+	if (PQsendQuery(g->conn, g->write_txn ? "COMMIT; NOTIFY lapor_changes" : "COMMIT")) {
+		res = PQgetResult(g->conn); /* the COMMIT's */
+		for (PGresult *more; (more = PQgetResult(g->conn)) != NULL;)
+			PQclear(more);
+	}
 	ExecStatusType rs = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	int rc = LP_OK;
 	if (rs != PGRES_COMMAND_OK) {
@@ -302,11 +312,6 @@ static int pg_commit(struct lp_store *s, struct lp_error *err)
 	}
 	PQclear(res);
 	g->depth = 0;
-	/* The listeners hear of it now, from a transaction of its own that
-	 * writes nothing (005_pg_speed.sql says why not from the triggers).
-	 * A failure here loses one refresh, not the change: not reported. */
-	if (rc == LP_OK && g->write_txn)
-		PQclear(PQexec(g->conn, "NOTIFY lapor_changes"));
 	return rc;
 }
 
