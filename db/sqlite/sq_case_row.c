@@ -7,25 +7,22 @@
 #include <string.h>
 
 /* Parameters by number, bound by number (no name look-ups per row):
- * ?1..?29 the columns in CASE_COLS order, ?30 the id, ?31 the expected
+ * ?1..?29 the columns of SQ_CASE_COLUMNS, ?30 the id, ?31 the expected
  * version.  An update sets only the columns whose value changed: SQLite
  * rewrites the entry of every index over a column an UPDATE sets, changed
  * or not, and with all of them set an escalation wrote 13 index entries
  * where 6 had moved (tests/bench/sweep.sh). */
-#define CASE_COLS \
-	"tracking_id, kind, channel, status, privacy, category, region, agency, assignee, " \
-	"priority, submitted_at, created_at, updated_at, due_at, escalation, escalated_to, " \
-	"version, merged_into, field_check, extended_days, clock_stage, clock_paused_at, " \
-	"event_count, last_hash, reporter_name, reporter_phone, reporter_email, title, body"
 #define CASE_VALUES \
 	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, " \
 	"?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29"
-enum { N_CASE_COLS = 29, P_ID = 30, P_EXPECTED = 31 };
+enum { N_CASE_COLS = SQ_NCASE_COLS - 1, P_ID = 30, P_EXPECTED = 31 };
+_Static_assert(N_CASE_COLS == 29, "CASE_VALUES numbers ?1..?29");
 
+/* A NULL id: SQLite numbers the row. */
 static const char SQL_CASE_INSERT[] =
-	"INSERT INTO kase(" CASE_COLS ") VALUES (" CASE_VALUES ")";
+	"INSERT INTO kase(" SQ_CASE_COLS ") VALUES (NULL, " CASE_VALUES ")";
 static const char SQL_CASE_INSERT_ID[] =
-	"INSERT INTO kase(id, " CASE_COLS ") VALUES (?30, " CASE_VALUES ")";
+	"INSERT INTO kase(" SQ_CASE_COLS ") VALUES (?30, " CASE_VALUES ")";
 /* The number SQLite would give the next row (INTEGER PRIMARY KEY without
  * AUTOINCREMENT: the largest plus one); a seek to the table's end. */
 static const char SQL_CASE_NEXT_ID[] = "SELECT coalesce(max(id), 0) + 1 FROM kase";
@@ -58,14 +55,9 @@ struct colval {
 	int n;             /* SQLITE_BLOB: its length */
 };
 
-/* The columns of CASE_COLS by parameter number (?1 is tracking_id). */
-static const char *const case_col[N_CASE_COLS + 1] = {
-	NULL, "tracking_id", "kind", "channel", "status", "privacy", "category", "region",
-	"agency", "assignee", "priority", "submitted_at", "created_at", "updated_at", "due_at",
-	"escalation", "escalated_to", "version", "merged_into", "field_check", "extended_days",
-	"clock_stage", "clock_paused_at", "event_count", "last_hash", "reporter_name",
-	"reporter_phone", "reporter_email", "title", "body",
-};
+/* The columns by parameter number (?1 is tracking_id). */
+#define COL_NAME_(c) #c,
+static const char *const case_col[N_CASE_COLS + 1] = { NULL, SQ_CASE_COLUMNS(COL_NAME_) };
 
 static struct colval int_val(int64_t v)
 {

@@ -8,17 +8,9 @@
 #include <stddef.h>
 
 #include "query_sql.h"
+#include "sq_case_row.h" /* SQ_CASE_COLS_C */
 #include "sq_internal.h"
 #include "sqlbuf.h"
-
-/* SQ_CASE_COLS (sq_case_row.h) qualified by the alias "c", for joins. */
-#define SQ_CASE_COLS_C \
-	"c.id, c.tracking_id, c.kind, c.channel, c.status, c.privacy, c.category, " \
-	"c.region, c.agency, c.assignee, c.priority, c.submitted_at, c.created_at, " \
-	"c.updated_at, c.due_at, c.escalation, c.escalated_to, c.version, " \
-	"c.merged_into, c.field_check, c.extended_days, c.clock_stage, " \
-	"c.clock_paused_at, c.event_count, c.last_hash, c.reporter_name, " \
-	"c.reporter_phone, c.reporter_email, c.title, c.body"
 
 /* The SQLite dialect of db/query_sql.h ("c.", "?", FTS5 matching). */
 extern const struct qsql_dialect sq_sql;

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NCASE_COLS 30 /* columns in SQ_CASE_COLS */
 
 static bool filter_empty(const struct lp_case_filter *f, const struct lp_query_ctx *x)
 {
@@ -177,11 +176,11 @@ static int emit_hits(struct sq_store *q, struct sqlbuf *b, const char *match, st
 		stop = sq_case_read(st, &c, err);
 		if (stop)
 			break;
-		struct lp_search_hit h = { &c, sqlite3_column_double(st, NCASE_COLS), "title", 0,
+		struct lp_search_hit h = { &c, sqlite3_column_double(st, SQ_NCASE_COLS), "title", 0,
 					   NULL };
 		char *sn = NULL;
-		stop = snip(q, match, sqlite3_column_int(st, NCASE_COLS + 1) == 1,
-			    sqlite3_column_int64(st, NCASE_COLS + 2), &h, &sn, err);
+		stop = snip(q, match, sqlite3_column_int(st, SQ_NCASE_COLS + 1) == 1,
+			    sqlite3_column_int64(st, SQ_NCASE_COLS + 2), &h, &sn, err);
 		h.snippet = sn;
 		if (!stop)
 			stop = cb(&h, ud);
