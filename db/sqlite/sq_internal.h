@@ -28,6 +28,7 @@ struct sq_store {
 	struct sq_cached cache[SQ_CACHE_SIZE]; /* prepared statements */
 	unsigned cache_next;                   /* next victim when the cache is full */
 	bool bulk;                             /* page cache raised until the transaction ends */
+	bool batch;                            /* a batch of transactions (lp_store_batch) */
 	struct sq_intake_bulk *intake;         /* owned: a bulk intake under way (sq_bulk.c) */
 };
 

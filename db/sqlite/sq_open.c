@@ -26,6 +26,8 @@
 #ifndef SQ_CACHE_KIB
 #define SQ_CACHE_KIB 2048
 #endif
+/* A batch of transactions (the sweep's pages) keeps this much. */
+#define SQ_BATCH_CACHE_KIB (64 * 1024)
 #ifndef SQ_BULK_CACHE_KIB
 #define SQ_BULK_CACHE_KIB (512 * 1024)
 #endif
@@ -239,13 +241,19 @@ void sq_bulk(struct sq_store *q)
 	q->bulk = true;
 }
 
+/* The page cache between transactions: larger during a batch. */
+static int resting_cache_kib(const struct sq_store *q)
+{
+	return q->batch ? SQ_BATCH_CACHE_KIB : SQ_CACHE_KIB;
+}
+
 /* After the outermost transaction ended: the page cache back to its size
  * (SQLite frees the pages over it). */
 static void bulk_end(struct sq_store *q)
 {
 	if (!q->bulk || q->depth > 0)
 		return;
-	set_cache(q, SQ_CACHE_KIB);
+	set_cache(q, resting_cache_kib(q));
 	q->bulk = false;
 }
 
@@ -319,7 +327,6 @@ static void sq_rollback(struct lp_store *s)
  * the indexes).  The WAL then grows to about this size before it is
  * reused (tests/bench/sweep.sh). */
 #define SQ_BATCH_WAL_PAGES 16384
-#define SQ_BATCH_CACHE_KIB (64 * 1024)
 #define SQ_WAL_PAGES 1000 /* SQLite's default */
 
 static int sq_batch(struct lp_store *s, bool on, struct lp_error *err)
@@ -330,7 +337,8 @@ static int sq_batch(struct lp_store *s, bool on, struct lp_error *err)
 		return lp_error_set(err, LP_EINTERNAL, "lp_store_batch: inside a transaction");
 	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint=%d", on ? SQ_BATCH_WAL_PAGES : SQ_WAL_PAGES);
 	int rc = sq_exec(q, sql, err);
-	set_cache(q, on ? SQ_BATCH_CACHE_KIB : SQ_CACHE_KIB);
+	q->batch = on;
+	set_cache(q, resting_cache_kib(q));
 	if (rc == LP_OK && !on && !(q->flags & LP_STORE_READONLY))
 		sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return rc;
