@@ -371,7 +371,7 @@ const struct lp_agency *lp_session_agency_lookup(struct lp_session *s, const cha
 	if (n)
 		return &n->a;
 	if (!s->agencies_all && s->agency_reads >= AGENCY_READS_ALONE &&
-	    strcmp(lp_store_backend(s->store), "sqlite") != 0) {
+	    lp_store_remote(s->store)) {
 		struct lp_error e2;
 		s->agencies_all = true; /* tried once: on failure each is read alone */
 		lp_store_agency_list(s->store, NULL, agency_keep, s, &e2);

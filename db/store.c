@@ -88,6 +88,11 @@ const char *lp_store_backend(const struct lp_store *s)
 	return s ? s->ops->name : "none";
 }
 
+bool lp_store_remote(const struct lp_store *s)
+{
+	return s && s->ops->remote;
+}
+
 int lp_store_migrate(struct lp_store *s, int *from, int *to, struct lp_error *err)
 {
 	DISPATCH(migrate, from, to);

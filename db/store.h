@@ -52,6 +52,9 @@ void lp_store_close(struct lp_store *s);
 
 /* "sqlite" or "postgresql"; static string. */
 const char *lp_store_backend(const struct lp_store *s);
+/* True when every statement is a round trip to a server, so that reading
+ * a small table whole beats reading its rows one by one. */
+bool lp_store_remote(const struct lp_store *s);
 
 /* Creates the schema in an empty database or upgrades an older one to
  * LP_SCHEMA_VERSION, in one transaction, seeding the shipped data (the

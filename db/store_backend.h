@@ -13,6 +13,7 @@
 
 struct lp_store_ops {
 	const char *name; /* "sqlite" or "postgresql": lp_store_backend() */
+	bool remote;      /* each statement is a round trip: lp_store_remote() */
 	/* Opens `uri` (already matched to this backend); *out owned by the caller. */
 	int (*open)(const char *uri, int flags, struct lp_store **out, struct lp_error *err);
 	/* Rolls back what is open and frees the handle (never NULL here). */

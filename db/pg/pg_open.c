@@ -398,6 +398,7 @@ static const char *pg_db_login(const struct lp_store *s)
 
 const struct lp_store_ops lp_pg_ops = {
 	.name = "postgresql",
+	.remote = true,
 	.open = pg_open,
 	.close = pg_close,
 	.migrate = pg_migrate,

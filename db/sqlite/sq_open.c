@@ -353,6 +353,7 @@ static int sq_data_version(struct lp_store *s, int64_t *out, struct lp_error *er
 
 const struct lp_store_ops lp_sqlite_ops = {
 	.name = "sqlite",
+	.remote = false,
 	.open = sq_open,
 	.close = sq_close,
 	.migrate = sq_migrate,
