@@ -14,6 +14,7 @@
 # env: LAPOR (default build/tui/lapor), BENCH_DIR (databases kept and
 #      reused, shared with workflow.sh; default ${XDG_CACHE_HOME:-~/.cache}/lapor-bench)
 set -euo pipefail
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
 
 cases=${1:-1000000}
 runs=${2:-7}
@@ -25,11 +26,6 @@ mkdir -p "$dir"
 export LC_ALL=C.UTF-8
 unset LAPOR_DB LAPOR_NOW LAPOR_TRACE_SQL
 
-now_ns() { date +%s%N; }
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 # time_runs CMD...: median wall time in milliseconds of RUNS runs (after one warm-up)
 time_runs() {
 	local i t0 t1

@@ -15,6 +15,7 @@
 #      the end), IMPORT_MESSAGES=N (also N citizen messages per run, on
 #      cases of the same file, interleaved; default 0)
 set -euo pipefail
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
 
 base=${1:?usage: import.sh BASE_DB [IMPORT] [RUNS]}
 import_n=${2:-100000}
@@ -37,12 +38,6 @@ cleanup() {
 trap cleanup EXIT
 export LC_ALL=C.UTF-8
 unset LAPOR_DB LAPOR_NOW
-
-now_ns() { date +%s%N; }
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 cp --reflink=auto "$base" "$ref"
 "$lapor" --db "$ref" init >/dev/null

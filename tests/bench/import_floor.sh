@@ -22,6 +22,7 @@
 #                     and the reports read): the floor of this table
 #                     layout with its full-text index
 set -euo pipefail
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
 
 src=${1:?usage: import_floor.sh DB [REPORTS] [RUNS]}
 n=${2:-100000}
@@ -40,12 +41,6 @@ cp --reflink=auto "$src" "$base"
 sqlite3 "$base" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 first=$(sqlite3 "$base" 'SELECT coalesce(max(id), 0) + 1 FROM kase')
 python3 "$gen" "$n" --seed 7 --prefix "FLOOR$$" >"$work/in.jsonl"
-
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-now_ns() { date +%s%N; }
 
 # fresh: a copy of base at $work/run.db, written back to disk.
 fresh() {

@@ -26,6 +26,7 @@
 # it prints how long each took.  Every figure is measured as the demo's
 # first admin officer (or BENCH_OFFICER), on both backends.
 set -euo pipefail
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
 
 src=${1:?usage: tests/bench/pg.sh SQLITE_DB [RUNS]}
 runs=${2:-7}
@@ -42,11 +43,6 @@ p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 "$LAPOR_TEST_PG_URI" "$@"; }
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 "$uri" "$@"; }
 
-now_ns() { date +%s%N; }
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 time_runs() {
 	local i t0 t1
 	# the warm-up must succeed: a failing command would time its error

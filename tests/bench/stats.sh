@@ -15,6 +15,7 @@
 #   RUNS    runs per measurement, median reported (default 7)
 # env: LAPOR (default build/tui/lapor), TMPDIR (where the copy goes)
 set -euo pipefail
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
 
 dir=${BENCH_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lapor-bench}
 src=${1:-$dir/find-1000000.db}
@@ -30,11 +31,6 @@ db="$work/stats.db"
 sqlite3 "$src" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null 2>&1 || true
 cp --reflink=auto "$src" "$db"
 
-now_ns() { date +%s%N; }
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 # time_runs CMD...: median wall time in milliseconds of RUNS runs (after one warm-up)
 time_runs() {
 	local i t0 t1

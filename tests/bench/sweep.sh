@@ -13,6 +13,7 @@
 #   RUNS     runs, median reported (default 5)
 # env: LAPOR (default build/tui/lapor), TMPDIR (where the copies go)
 set -euo pipefail
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
 
 src=${1:?usage: sweep.sh DB [OVERDUE] [RUNS]}
 overdue=${2:-10000}
@@ -36,10 +37,6 @@ total=$(sqlite3 "$ref" "SELECT count(*) FROM kase")
 echo "database: $total cases, $(stat -c %s "$ref") bytes; sweep clock $(date -u -d "@$now" +%FT%TZ)"
 echo "$overdue open cases overdue at that time; $runs runs, each on a fresh copy"
 
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 : >"$work/times"
 for ((i = 0; i < runs; i++)); do
 	rm -f "$work/run.db" "$work/run.db-wal" "$work/run.db-shm"

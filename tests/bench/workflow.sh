@@ -9,6 +9,7 @@
 # env: LAPOR (default build/tui/lapor), BENCH_DIR (where databases are
 #      kept and reused, default ${XDG_CACHE_HOME:-~/.cache}/lapor-bench)
 set -euo pipefail
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
 
 cases=${1:-1000000}
 import_n=${2:-100000}
@@ -20,14 +21,6 @@ work="$dir/work-$cases.db"
 mkdir -p "$dir"
 export LC_ALL=C.UTF-8
 unset LAPOR_DB LAPOR_NOW
-
-now_ns() { date +%s%N; }
-
-# median of the numbers on stdin
-median() {
-	sort -n | awk '{ v[NR] = $1 }
-		END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # time_runs N CMD...: prints the median wall time in milliseconds
 time_runs() {
