@@ -74,6 +74,17 @@ static bool filter_empty(const struct lp_case_filter *f, const struct lp_query_c
 	       f->privacy < 0 && !f->escalated_to && !f->due_before && !f->updated_after;
 }
 
+/* The officer's filter and content rule on the row k, when they say
+ * anything. */
+static void put_filter(struct sqlbuf *b, const struct lp_case_filter *f,
+		       const struct lp_query_ctx *x)
+{
+	if (filter_empty(f, x))
+		return;
+	qsql_filter(b, &pg_sql, f, true);
+	qsql_content(b, &pg_sql, x);
+}
+
 /* $1 is always the tsquery text. */
 static void start(struct sqlbuf *b, const char *tsq)
 {
@@ -104,10 +115,7 @@ static void build_rank(struct sqlbuf *b, const char *crel, const char *erel,
 	sqlbuf_put(b, ") u ORDER BY cid, r, w, fr) m, LATERAL (SELECT * FROM ");
 	sqlbuf_put(b, crel);
 	sqlbuf_put(b, " k WHERE k.id = m.cid OFFSET 0) k WHERE true");
-	if (!filter_empty(f, x)) {
-		qsql_filter(b, &pg_sql, f, true);
-		qsql_content(b, &pg_sql, x);
-	}
+	put_filter(b, f, x);
 	sqlbuf_put(b, " ORDER BY m.r, k.id LIMIT ");
 	sqlbuf_int(b, limit);
 }
@@ -129,10 +137,7 @@ static void build_rank_page(struct sqlbuf *b, const char *crel, const struct lp_
 	sqlbuf_put(b, ")) m LEFT JOIN LATERAL (SELECT * FROM ");
 	sqlbuf_put(b, crel);
 	sqlbuf_put(b, " k WHERE k.id = m.cid");
-	if (!filter_empty(f, x)) {
-		qsql_filter(b, &pg_sql, f, true);
-		qsql_content(b, &pg_sql, x);
-	}
+	put_filter(b, f, x);
 	sqlbuf_put(b, " OFFSET 0) k ON true ORDER BY m.r, m.cid");
 }
 
