@@ -7,7 +7,7 @@
  *
  * The condition is db/query_sql.c's in the dialect pg_sql: a prefix
  * ("31.*") a range on the "C" collation (col >= p AND col < p || U+10FFFF),
- * a text term a tsquery ('simple', as the GIN index kase_search) on the
+ * a text term a tsquery ('simple', as the GIN index kase_scope_search) on the
  * search vector of title and body, with the privacy condition of x. */
 #include "i18n.h"
 #include "pg_find.h"

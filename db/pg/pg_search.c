@@ -1,10 +1,11 @@
 /* pg_search.c: full-text search and duplicate candidates on PostgreSQL,
  * mirroring db/sqlite/sq_search.c.
  *
- * Cases match on kase.search (title and body, GIN index kase_search);
+ * Cases match on kase.search (title weighted A and body, GIN index
+ * kase_scope_search with the case's agencies, 006_pg_scope.sql);
  * replies, messages and notes on the vector of the index event_search.
  * The matches come from lapor_case_matches, lapor_event_matches
- * (004_search_fn.sql) and lapor_case_rank (005_pg_speed.sql), which read
+ * (004_search_fn.sql) and lapor_case_rank (005, 006_pg_scope.sql), which read
  * those indexes with the owner's rights and apply the row and text rules
  * of case_visible and event_visible to the officer (under row-level
  * security the operator @@, not leakproof, could not use them); the ids
@@ -35,7 +36,6 @@
 #define TSQ "to_tsquery('simple'::regconfig, $1)"
 /* Title weighs A (1.0), the rest of the vector D (0.25): 4 to 1. */
 #define WEIGHTS "'{0.25, 0.25, 0.25, 1.0}'::real[]"
-#define TITLE_TSV "to_tsvector('simple'::regconfig, coalesce(k.title, ''))"
 #define TITLE_TSV_H "to_tsvector('simple'::regconfig, coalesce(h.title, ''))"
 /* The matches the officer may find, through the GIN indexes
  * (004_search_fn.sql): case ids, and (case, seq) of events. */
@@ -100,8 +100,7 @@ static void build_rank(struct sqlbuf *b, const char *crel, const char *erel,
 {
 	sqlbuf_put(b, "SELECT " PG_CASE_COLS ", m.r, m.w, m.fr FROM (SELECT DISTINCT ON (cid)"
 		   " cid, r, w, fr FROM (SELECT k.id AS cid, -ts_rank_cd(" WEIGHTS ","
-		   " setweight(" TITLE_TSV ", 'A') || to_tsvector('simple'::regconfig,"
-		   " left(coalesce(k.body, ''), 262144)), q) AS r, 0 AS w, 0::bigint AS fr FROM ");
+		   " coalesce(k.search, ''::tsvector), q) AS r, 0 AS w, 0::bigint AS fr FROM ");
 	sqlbuf_put(b, crel);
 	sqlbuf_put(b, " k, " TSQ " q WHERE");
 	case_matches(b, false, 0);
