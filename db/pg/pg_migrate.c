@@ -13,6 +13,11 @@ PG_SQL(SQL_TABLES, true,
        "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
        "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm')");
 PG_SQL(SQL_SET_VERSION, false, "UPDATE lapor_schema SET version = $1");
+/* Migrations run on "<lapor's schema>, pg_temp" (this transaction only):
+ * a function made with SET search_path FROM CURRENT then never reads a
+ * temporary table of its caller's for one of lapor's (007_pg_identity.sql). */
+PG_SQL(SQL_PIN_PATH, false,
+       "SELECT set_config('search_path', quote_ident(current_schema()) || ', pg_temp', true)");
 PG_SQL(SQL_PROVISION, true, "SELECT lapor_provision($1, $2, $3)");
 
 /* Refuses to build a schema over someone else's tables. */
@@ -32,6 +37,8 @@ static int check_empty(struct pg_store *g, struct lp_error *err)
 static int run_migrations(struct pg_store *g, int from, struct lp_error *err)
 {
 	int rc = from == 0 ? check_empty(g, err) : LP_OK;
+	if (!rc)
+		rc = pg_run_cmd(g, &SQL_PIN_PATH, NULL, NULL, err);
 	for (int v = from + 1; !rc && v <= LP_SCHEMA_VERSION; v++) {
 		const struct lp_sq_migration *m = &lp_pg_migrations[v - 1];
 		/* Fixed script text with no values in it (DDL). */

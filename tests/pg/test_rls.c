@@ -229,6 +229,60 @@ static void masked_columns(void **state)
 				"'judul'::tsquery", NULL), "6");
 }
 
+/* Tables of an officer's own cannot stand in for lapor's: a search path
+ * that does not name the session's temporary schema searches it first,
+ * and every role may create temporary tables (007_pg_identity.sql).  A
+ * clerk makes itself an admin in its own "officer", a supervisor puts
+ * every agency under its own in its own "agency"; what they see and find
+ * stays what it was. */
+static void impostor_tables(void **state)
+{
+	(void)state;
+	static const char *const probes[] = {
+		"SELECT string_agg(tracking_id, ',' ORDER BY tracking_id) FROM case_visible",
+		"SELECT string_agg(tracking_id, ',' ORDER BY tracking_id) FROM kase",
+		"SELECT string_agg(coalesce(reporter_name, '-') || '/' || coalesce(title, '-'), ',' "
+		"ORDER BY tracking_id) FROM case_visible",
+		"SELECT string_agg(coalesce(e.text, '-'), ',' ORDER BY e.case_id, e.seq) "
+		"FROM event_visible e",
+		"SELECT count(*) FROM lapor_case_matches('judul', false, NULL)",
+		"SELECT count(*) FROM lapor_case_rank('judul', true, 50, 100)",
+		"SELECT lapor_my_role() || ' ' || lapor_my_agency() || ' ' || "
+		"(SELECT count(*) FROM lapor_my_subtree())",
+	};
+	enum { N_PROBES = sizeof probes / sizeof *probes };
+	static const char *const fake[] = {
+		"CREATE TEMP TABLE officer AS SELECT * FROM officer",
+		"UPDATE pg_temp.officer SET role = 'admin', agency = 'KEMENPANRB'"
+		" WHERE login = current_user AND role = 'clerk'",
+		"CREATE TEMP TABLE agency AS SELECT * FROM agency",
+		"UPDATE pg_temp.agency SET path = CASE WHEN code = (SELECT agency FROM officer"
+		" WHERE login = current_user) THEN '/x/' ELSE '/x/' || code || '/' END",
+	};
+	const int who[] = { CLERK3273, SUP3273 };
+	for (size_t w = 0; w < sizeof who / sizeof *who; w++) {
+		PGconn *c = connect_as(login[who[w]]);
+		assert_int_equal(PQstatus(c), CONNECTION_OK);
+		char before[N_PROBES][1024];
+		for (int i = 0; i < N_PROBES; i++)
+			lp_strlcpy(before[i], col(c, probes[i], NULL), sizeof before[i]);
+		for (size_t i = 0; i < sizeof fake / sizeof *fake; i++) {
+			PGresult *r = PQexec(c, fake[i]);
+			assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+			PQclear(r);
+		}
+		/* The impostors are in place: unqualified names find them. */
+		assert_string_equal(col(c, "SELECT count(*) FROM agency WHERE path = '/x/'", NULL),
+				    "1");
+		if (who[w] == CLERK3273)
+			assert_string_equal(col(c, "SELECT role FROM officer WHERE login = "
+						"current_user", NULL), "admin");
+		for (int i = 0; i < N_PROBES; i++)
+			assert_string_equal(col(c, probes[i], NULL), before[i]);
+		PQfinish(c);
+	}
+}
+
 static void who_changes_what(void **state)
 {
 	(void)state;
@@ -371,6 +425,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(who_sees_which_cases),
 		cmocka_unit_test(masked_columns),
+		cmocka_unit_test(impostor_tables),
 		cmocka_unit_test(who_changes_what),
 		cmocka_unit_test(drafts_are_private),
 		cmocka_unit_test(store_as_officer),
