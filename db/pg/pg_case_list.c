@@ -148,7 +148,11 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 	}
 	if (f->due_before) {
 		b->shape |= SH_DUE_BEFORE;
-		ADD(b, " AND k.due_at <> 0 AND k.due_at < $%d", pp_int(p, f->due_before));
+		/* On the key of the due order, so that its indexes end the scan
+		 * (a case without a clock has the largest key): "due_at <> 0 AND
+		 * due_at < $n" read every case due later (the console's "Due
+		 * soon" of an admin: 590 ms at 1,000,000 cases). */
+		ADD(b, " AND k.due_key < $%d", pp_int(p, f->due_before));
 	}
 	if (f->updated_after) {
 		b->shape |= SH_UPDATED_AFTER;

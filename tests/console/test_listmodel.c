@@ -241,6 +241,12 @@ static void reload_keeps_selection_and_resize(void **state)
 	assert_int_equal(con_lm_selected(&m)->id, id);
 	assert_int_equal(con_lm_resize(&m, 12, NULL), LP_OK);
 	assert_int_equal(m.n, 12);
+	/* The same height again reads nothing. */
+	int fetches = m.fetches;
+	assert_int_equal(con_lm_resize(&m, 12, NULL), LP_OK);
+	assert_int_equal(m.fetches, fetches);
+	assert_int_equal(m.n, 12);
+	assert_int_equal(con_lm_selected(&m)->id, id);
 	/* An error from the source is passed on, and the page is kept. */
 	f.fail = true;
 	assert_int_equal(con_lm_next_page(&m, &err), LP_EBUSY);

@@ -199,6 +199,10 @@ int con_lm_resize(struct con_listmodel *m, int page_size, struct lp_error *err)
 
 	if (page_size < 1)
 		page_size = 1;
+	/* A layout that kept the page's height keeps its rows: entering a
+	 * queue laid the screen out again and read the page twice. */
+	if (page_size == m->page_size && m->fetches > 0)
+		return LP_OK;
 	if (page_size != m->page_size) {
 		r = realloc(m->rows, ((size_t)page_size + 1) * sizeof(*r));
 		if (!r)

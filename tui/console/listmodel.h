@@ -75,7 +75,8 @@ int con_lm_up(struct con_listmodel *m, struct lp_error *err);
 /* Re-reads the current page (after a change), keeping the selection on
  * the same case when it is still there. */
 int con_lm_reload(struct con_listmodel *m, struct lp_error *err);
-/* Changes the page size (on resize) and re-reads the current page. */
+/* Changes the page size (on resize) and re-reads the current page; the
+ * same size, once a page was read, reads nothing. */
 int con_lm_resize(struct con_listmodel *m, int page_size, struct lp_error *err);
 /* The selected row, or NULL when the page is empty. Borrowed. */
 const struct con_row *con_lm_selected(const struct con_listmodel *m);
