@@ -145,6 +145,9 @@ struct con_app {
 	bool narrow_queues;               /* narrow screen: the queue list replaces the case list */
 	int queue;                        /* the open queue */
 	int64_t counts[32];               /* live count per queue (-1 unknown) */
+	bool counts_stale;                /* a change since the counts were taken */
+	struct timespec counted_at;       /* when they were last taken */
+	double count_ms;                  /* ... and how long that took */
 	struct lp_saved_queue *saved;     /* the officer's saved queues (owned) */
 	int nsaved;                       /* how many (at most 32 - built-in queues) */
 	int64_t data_version;             /* last seen lp_store_data_version */
