@@ -84,6 +84,11 @@ void con_queue_opts(struct con_app *app, int q, struct lp_list_opts *o, bool *fl
 /* Re-reads the saved queues and recounts every visible queue (app->counts).
  * Saved queues are counted only while the queue list is on the screen. */
 void con_queues_recount(struct con_app *app);
+/* The same a queue at a time, between keys: begin re-reads the saved
+ * queues (with their capped counts); each step counts one built-in queue
+ * and says whether more remain (app->counting). */
+void con_queues_count_begin(struct con_app *app);
+bool con_queues_count_step(struct con_app *app);
 /* Re-reads and counts the saved queues only (when the list comes into view). */
 void con_queues_recount_saved(struct con_app *app);
 /* Highlights queue q in the queue view. */
@@ -148,6 +153,9 @@ struct con_app {
 	bool counts_stale;                /* a change since the counts were taken */
 	struct timespec counted_at;       /* when they were last taken */
 	double count_ms;                  /* ... and how long that took */
+	bool counting;                    /* counting a queue at a time (between keys) */
+	int count_next;                   /* the built-in queue counted next */
+	double count_spent;               /* milliseconds spent on this count so far */
 	struct lp_saved_queue *saved;     /* the officer's saved queues (owned) */
 	int nsaved;                       /* how many (at most 32 - built-in queues) */
 	int64_t data_version;             /* last seen lp_store_data_version */

@@ -224,30 +224,54 @@ void con_queues_recount_saved(struct con_app *app)
 	reload_saved(app);
 }
 
-void con_queues_recount(struct con_app *app)
+/* Counts built-in queue q (-1 when hidden or it could not be counted). */
+static void count_one(struct con_app *app, int q)
+{
+	struct lp_list_opts o;
+	bool floor;
+	int64_t n = -1, below = 0;
+
+	app->counts[q] = -1;
+	if (!con_queue_visible(app, q))
+		return;
+	con_queue_opts(app, q, &o, &floor);
+	if (lp_cases_count(app->s, &o, &n, NULL) != LP_OK)
+		return;
+	if (floor) {
+		/* Due soon leaves out what is overdue already. */
+		o.due_before = lp_session_now(app->s);
+		if (lp_cases_count(app->s, &o, &below, NULL) != LP_OK)
+			return;
+		n -= below;
+	}
+	app->counts[q] = n;
+}
+
+void con_queues_count_begin(struct con_app *app)
 {
 	reload_saved(app);
 	con_trace(app, "saved-queues");
-	for (int q = 0; q < NQUEUES && q < 32; q++) {
-		struct lp_list_opts o;
-		bool floor;
-		int64_t n = -1, below = 0;
+	app->count_next = 0;
+	app->counting = true;
+}
 
-		app->counts[q] = -1;
-		if (!con_queue_visible(app, q))
-			continue;
-		con_queue_opts(app, q, &o, &floor);
-		if (lp_cases_count(app->s, &o, &n, NULL) != LP_OK)
-			continue;
-		if (floor) {
-			/* Due soon leaves out what is overdue already. */
-			o.due_before = lp_session_now(app->s);
-			if (lp_cases_count(app->s, &o, &below, NULL) != LP_OK)
-				continue;
-			n -= below;
-		}
-		app->counts[q] = n;
-	}
+bool con_queues_count_step(struct con_app *app)
+{
+	while (app->count_next < NQUEUES && !con_queue_visible(app, app->count_next))
+		app->counts[app->count_next++] = -1;
+	if (app->count_next < NQUEUES)
+		count_one(app, app->count_next++);
+	while (app->count_next < NQUEUES && !con_queue_visible(app, app->count_next))
+		app->counts[app->count_next++] = -1;
+	app->counting = app->count_next < NQUEUES;
+	return app->counting;
+}
+
+void con_queues_recount(struct con_app *app)
+{
+	con_queues_count_begin(app);
+	while (con_queues_count_step(app))
+		;
 }
 
 /* ---- the queue list view ---- */
