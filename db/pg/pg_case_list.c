@@ -97,9 +97,13 @@ static int popcount(unsigned m)
 	return n;
 }
 
-/* Appends to the statement text (never values: only $n numbers). */
+/* Appends to the statement text (never values: only $n numbers).  Text
+ * past the buffer is cut (the server then refuses the statement), never
+ * written beyond it. */
 #define ADD(b, ...) \
-	((b)->len += (size_t)snprintf((b)->sql + (b)->len, sizeof (b)->sql - (b)->len, __VA_ARGS__))
+	((b)->len += (b)->len < sizeof (b)->sql \
+		     ? (size_t)snprintf((b)->sql + (b)->len, sizeof (b)->sql - (b)->len, __VA_ARGS__) \
+		     : 0)
 
 static const char *order_col(enum lp_case_order o)
 {
@@ -118,9 +122,10 @@ static const char *order_col(enum lp_case_order o)
  * agency conditions are tested on the pair's agency (on the case's
  * column, an "= ANY" beside the pair's "=" made PostgreSQL read the pair
  * unordered and sort it); its other conditions, from conds_at, the
- * keyset's too, apply inside each pair.  No pair is written that cannot
- * match: PostgreSQL still costs its scan, and a page whose cost passed
- * jit_above_cost was compiled (77 ms) before it ran (2 ms). */
+ * keyset's too, apply inside each pair.  Only the statuses both lists
+ * allow get pairs: a pair that cannot match still has its scan costed,
+ * and a page whose cost passed jit_above_cost was compiled (77 ms) before
+ * it ran (2 ms). */
 static void merge_page(struct built *b, bool masked, const char *key, const char *dir,
 		       int lim)
 {
