@@ -338,6 +338,7 @@ static struct agency_node *agency_cached(struct lp_session *s, const char *code)
 	return NULL;
 }
 
+/* Adds a to the cache (unless there); LP_EIO when out of memory. */
 static int agency_keep(const struct lp_agency *a, void *ud)
 {
 	struct lp_session *s = ud;
@@ -366,7 +367,6 @@ const struct lp_agency *lp_session_agency_lookup(struct lp_session *s, const cha
 		lp_error_set(err, LP_ENOENT, _("no agency given"));
 		return NULL;
 	}
-	unsigned b = bucket_of(code);
 	struct agency_node *n = agency_cached(s, code);
 	if (n)
 		return &n->a;
@@ -379,24 +379,19 @@ const struct lp_agency *lp_session_agency_lookup(struct lp_session *s, const cha
 			return &n->a;
 	}
 	s->agency_reads++;
-	n = calloc(1, sizeof *n);
-	if (!n) {
-		lp_error_set(err, LP_EIO, _("out of memory"));
-		return NULL;
-	}
+	struct lp_agency a;
 	struct lp_error e2;
-	int rc = lp_store_agency_get(s->store, code, &n->a, &e2);
+	int rc = lp_store_agency_get(s->store, code, &a, &e2);
+	if (rc == LP_OK && agency_keep(&a, s) != 0)
+		rc = lp_error_set(&e2, LP_EIO, _("out of memory"));
 	if (rc != LP_OK) {
-		free(n);
 		if (rc == LP_ENOENT)
 			lp_error_set(err, LP_ENOENT, _("no agency %s"), code);
 		else
 			lp_error_set(err, rc, "%s", e2.msg);
 		return NULL;
 	}
-	n->next = s->agencies[b];
-	s->agencies[b] = n;
-	return &n->a;
+	return &agency_cached(s, code)->a;
 }
 
 const struct lp_officer *lp_session_officer(const struct lp_session *s)
