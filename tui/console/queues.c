@@ -224,16 +224,14 @@ void con_queues_recount_saved(struct con_app *app)
 	reload_saved(app);
 }
 
-/* Counts built-in queue q (-1 when hidden or it could not be counted). */
+/* Counts built-in queue q into app->counts (left as it was when it could
+ * not be counted: con_queues_count_step marks it -1 first). */
 static void count_one(struct con_app *app, int q)
 {
 	struct lp_list_opts o;
 	bool floor;
 	int64_t n = -1, below = 0;
 
-	app->counts[q] = -1;
-	if (!con_queue_visible(app, q))
-		return;
 	con_queue_opts(app, q, &o, &floor);
 	if (lp_cases_count(app->s, &o, &n, NULL) != LP_OK)
 		return;
@@ -257,12 +255,17 @@ void con_queues_count_begin(struct con_app *app)
 
 bool con_queues_count_step(struct con_app *app)
 {
-	while (app->count_next < NQUEUES && !con_queue_visible(app, app->count_next))
-		app->counts[app->count_next++] = -1;
-	if (app->count_next < NQUEUES)
-		count_one(app, app->count_next++);
-	while (app->count_next < NQUEUES && !con_queue_visible(app, app->count_next))
-		app->counts[app->count_next++] = -1;
+	/* The hidden queues between have no count (-1). */
+	for (bool counted = false; app->count_next < NQUEUES; app->count_next++) {
+		bool shown = con_queue_visible(app, app->count_next);
+		if (shown && counted)
+			break;
+		app->counts[app->count_next] = -1;
+		if (shown) {
+			count_one(app, app->count_next);
+			counted = true;
+		}
+	}
 	app->counting = app->count_next < NQUEUES;
 	return app->counting;
 }
