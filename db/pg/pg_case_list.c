@@ -168,6 +168,19 @@ static void cond(struct built *b, bool agency, bool any, int n)
 		ADD(b, " AND %s = $%d", col, n);
 }
 
+/* Keeps parameter n (a text[] of `count` codes, or one code) as the
+ * agencies merge_page reads when it is the narrowest list so far. */
+static void keep_agencies(struct built *b, int count, bool array, int n)
+{
+	if (count <= 0 || (b->n_agencies > 0 && count >= b->n_agencies))
+		return;
+	b->n_agencies = count;
+	if (array)
+		snprintf(b->agencies, sizeof b->agencies, "$%d::text[]", n);
+	else
+		snprintf(b->agencies, sizeof b->agencies, "ARRAY[$%d::text]", n);
+}
+
 /* The statuses both of f's status lists allow (0: none, or no list). */
 static unsigned merge_statuses(const struct lp_case_filter *f)
 {
@@ -228,21 +241,17 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 	b->conds_at = b->len;
 	b->merge = merges(f, count, limit, scope, under);
 	struct pg_params *p = &b->p;
-	/* The narrowest list of agencies, unnested by merge_page. */
-#define AGENCIES(n, fmt, param) \
-	(b->n_agencies == 0 || (n) < b->n_agencies ? \
-	 (void)(b->n_agencies = (n), snprintf(b->agencies, sizeof b->agencies, fmt, param)) : (void)0)
 	if (f->scope_path && *f->scope_path) {
 		b->shape |= SH_SCOPE_PATH;
 		int n = pp_text(p, scope);
 		cond(b, true, true, n);
-		AGENCIES(array_len(scope), "$%d::text[]", n);
+		keep_agencies(b, array_len(scope), true, n);
 	}
 	if (f->scope_agency && *f->scope_agency) {
 		b->shape |= SH_SCOPE_AGENCY;
 		int n = pp_text(p, f->scope_agency);
 		cond(b, true, false, n);
-		AGENCIES(1, "ARRAY[$%d::text]", n);
+		keep_agencies(b, 1, false, n);
 	}
 	/* A merged page reads the statuses both lists allow (below). */
 	if (f->scope_status_mask) {
@@ -271,15 +280,14 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 		b->shape |= SH_AGENCY;
 		int n = pp_text(p, f->agency);
 		cond(b, true, false, n);
-		AGENCIES(1, "ARRAY[$%d::text]", n);
+		keep_agencies(b, 1, false, n);
 	}
 	if (f->under_path && *f->under_path) {
 		b->shape |= SH_UNDER;
 		int n = pp_text(p, under);
 		cond(b, true, true, n);
-		AGENCIES(array_len(under), "$%d::text[]", n);
+		keep_agencies(b, array_len(under), true, n);
 	}
-#undef AGENCIES
 	if (b->merge) {
 		unsigned m = merge_statuses(f);
 		status_array(m, b->merge_status, sizeof b->merge_status);

@@ -186,13 +186,14 @@ int pg_draft_scan(struct lp_store *s, lp_draft_cb cb, void *ud, struct lp_error 
 int pg_meta_list(struct lp_store *s, lp_meta_cb cb, void *ud, struct lp_error *err);
 /* Reads the case columns (PG_CASE_COLS order) of row `row` into *c. */
 int pg_read_case(const PGresult *r, int row, struct lp_case *c, struct lp_error *err);
+/* The codes of the agencies under path as an array literal ("{31,31.71}"),
+ * kept on the connection (the last few paths) until a notification says
+ * something changed; NULL with err set on failure (pg_query.c).  Borrowed:
+ * valid until the next call. */
+const char *pg_subtree_codes(struct pg_store *g, const char *path, struct lp_error *err);
 /* Calls cb with each case of r (rows of PG_CASE_COLS), moving page's
  * keyset (after_id, after_key) past it; returns cb's or a read's
  * non-zero stop, else 0. */
-/* The codes of the agencies under path as an array literal ("{31,31.71}"),
- * kept on the connection (the last few paths) until a notification says
- * something changed; NULL with err set on failure (pg_query.c). */
-const char *pg_subtree_codes(struct pg_store *g, const char *path, struct lp_error *err);
 int pg_emit_page(const PGresult *r, struct lp_case_filter *page, lp_case_cb cb, void *ud,
 		 struct lp_error *err);
 
