@@ -319,11 +319,7 @@ static void who_changes_what(void **state)
 		assert_string_equal(col(conn[i], "UPDATE event SET detail = 'x'", NULL),
 				    "ERROR 42501");
 	}
-	PGconn *owner = PQconnectdb(getenv("LAPOR_TEST_PG_URI"));
-	char uri[1024];
-	assert_int_equal(pg_testdb_uri(dbname, NULL, uri, sizeof uri), 0);
-	PQfinish(owner);
-	owner = PQconnectdb(uri);
+	PGconn *owner = connect_as(NULL);
 	assert_string_equal(col(owner, "UPDATE event SET detail = 'x'", NULL), "ERROR 23000");
 	assert_string_equal(col(owner, "DELETE FROM event", NULL), "ERROR 23000");
 	assert_string_equal(col(owner, "TRUNCATE event CASCADE", NULL), "ERROR 23000");
@@ -335,6 +331,64 @@ static void who_changes_what(void **state)
 			 "'note', 'assigned', 'assigned', 'internal', '', '')";
 	assert_string_equal(col(conn[AUD32], ev, id), "ERROR 42501");
 	assert_string_equal(col(conn[CLERK3273], ev, id), "INSERT 0 1");
+}
+
+/* Each group has its own policies (008_pg_policies.sql), so a statement
+ * carries only the branch of the row rule for its officer's group: the
+ * planner then estimates it from the column statistics, and an admin's
+ * reads have no condition on any column. */
+static void one_policy_per_group(void **state)
+{
+	(void)state;
+	static const char *plan = "EXPLAIN (COSTS OFF) SELECT id FROM kase";
+	const char *p = col(conn[ADMIN], plan, NULL);
+	assert_null(strstr(p, "agency"));
+	assert_null(strstr(p, "status"));
+	assert_null(strstr(p, "SubPlan"));
+	p = col(conn[CLERK3273], plan, NULL);
+	assert_non_null(strstr(p, "agency = "));
+	assert_null(strstr(p, "SubPlan")); /* the subtree */
+	p = col(conn[SUP3273], plan, NULL);
+	assert_non_null(strstr(p, "SubPlan"));
+	assert_null(strstr(p, "status"));
+}
+
+/* GRANT or REVOKE (verb) groups to or from an officer's login, as the
+ * owner; returns the command tag. */
+static const char *change_groups(PGconn *owner, const char *verb, const char *groups, int who)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "%s %s %s \"%s\"", verb, groups,
+		 strcmp(verb, "GRANT") ? "FROM" : "TO", login[who]);
+	return col(owner, sql, NULL);
+}
+
+/* A login granted another group by hand gains nothing: every policy also
+ * checks the role in the officer table. */
+static void other_groups_grant_nothing(void **state)
+{
+	(void)state;
+	static const char *clerk_extra = "lapor_admin, lapor_supervisor, lapor_coordinator";
+	static const char *auditor_extra = "lapor_admin, lapor_clerk";
+	static const char *seen = "SELECT string_agg(tracking_id, ',' ORDER BY tracking_id) "
+				  "FROM kase";
+	char clerk_saw[256], aud_saw[256];
+	lp_strlcpy(clerk_saw, col(conn[CLERK3273], seen, NULL), sizeof clerk_saw);
+	lp_strlcpy(aud_saw, col(conn[AUD32], seen, NULL), sizeof aud_saw);
+	PGconn *owner = connect_as(NULL);
+	assert_string_equal(change_groups(owner, "GRANT", clerk_extra, CLERK3273), "GRANT ROLE");
+	assert_string_equal(change_groups(owner, "GRANT", auditor_extra, AUD32), "GRANT ROLE");
+	PGconn *clerk = connect_as(login[CLERK3273]), *aud = connect_as(login[AUD32]);
+	assert_string_equal(col(clerk, seen, NULL), clerk_saw);
+	assert_string_equal(col(aud, seen, NULL), aud_saw);
+	assert_string_equal(col(clerk, "UPDATE kase SET priority = 3 WHERE tracking_id IN "
+				"('C', 'D', 'E', 'F')", NULL), "UPDATE 0");
+	assert_string_equal(col(aud, "UPDATE kase SET priority = 3", NULL), "UPDATE 0");
+	PQfinish(clerk);
+	PQfinish(aud);
+	assert_string_equal(change_groups(owner, "REVOKE", clerk_extra, CLERK3273), "REVOKE ROLE");
+	assert_string_equal(change_groups(owner, "REVOKE", auditor_extra, AUD32), "REVOKE ROLE");
+	PQfinish(owner);
 }
 
 static void drafts_are_private(void **state)
@@ -427,6 +481,8 @@ int main(void)
 		cmocka_unit_test(masked_columns),
 		cmocka_unit_test(impostor_tables),
 		cmocka_unit_test(who_changes_what),
+		cmocka_unit_test(one_policy_per_group),
+		cmocka_unit_test(other_groups_grant_nothing),
 		cmocka_unit_test(drafts_are_private),
 		cmocka_unit_test(store_as_officer),
 		cmocka_unit_test(deactivated_officer),
