@@ -74,7 +74,9 @@ int lp_store_commit(struct lp_store *s, struct lp_error *err);
 void lp_store_rollback(struct lp_store *s);
 
 /* A number that changes whenever another connection commits a change
- * (SQLite: PRAGMA data_version).  Cheap: called every second by the console. */
+ * (SQLite: PRAGMA data_version).  Cheap: called every second by the console.
+ * On PostgreSQL the store listens for changes from its first call on (a
+ * process that never asks is never woken by others' commits). */
 int lp_store_data_version(struct lp_store *s, int64_t *out, struct lp_error *err);
 
 /* ---- agencies ---- */

@@ -180,11 +180,8 @@ static int reconnect(struct pg_store *g, struct lp_error *err)
 		return pg_fail(g, NULL, err);
 	g->changes++; /* notifications may have been missed */
 	char sql[PG_SETTINGS_MAX];
-	pg_session_settings(g, sql, sizeof sql); /* a new session: set again, with LISTEN */
-	int rc = pg_exec(g, sql, err);
-	if (!rc)
-		g->listening = true;
-	return rc;
+	pg_session_settings(g, sql, sizeof sql); /* a new session: set again */
+	return pg_exec(g, sql, err); /* LISTEN again at the next data_version */
 }
 
 /* True when running the statement again outside a transaction is safe:

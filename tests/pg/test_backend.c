@@ -242,6 +242,25 @@ static void notifications(void **state)
 	lp_store_close(b);
 }
 
+/* A store listens from its first data_version on, not from its opening:
+ * every listening backend is woken by every commit, and most lapor
+ * processes (ls, batch, import) never ask. */
+static void listens_when_asked(void **state)
+{
+	struct fx *f = *state;
+	struct lp_store *b = NULL;
+	assert_int_equal(lp_store_open(f->uri, 0, &b, &f->err), LP_OK);
+	int64_t b0, b1;
+	new_case(f, "WEB-1", "isi");
+	/* Not heard: b was not listening yet. */
+	assert_int_equal(lp_store_data_version(b, &b0, &f->err), LP_OK);
+	assert_true(b0 == 0);
+	new_case(f, "WEB-2", "isi");
+	assert_int_equal(lp_store_data_version(b, &b1, &f->err), LP_OK);
+	assert_true(b1 == b0 + 1);
+	lp_store_close(b);
+}
+
 /* An update after a read under lock leaves the content alone when it is
  * unchanged, and still writes it when the caller changed it. */
 static void update_content(void **state)
@@ -349,6 +368,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(row_locks, setup, teardown),
 		cmocka_unit_test_setup_teardown(dropped_connection, setup, teardown),
 		cmocka_unit_test_setup_teardown(notifications, setup, teardown),
+		cmocka_unit_test_setup_teardown(listens_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_content, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(text_search_column, setup, teardown),
