@@ -201,7 +201,13 @@ int lp_store_event_append(struct lp_store *s, const struct lp_event *e, struct l
 int lp_store_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
 		  struct lp_error *err)
 {
-	DISPATCH(event_list, case_id, cb, ud);
+	DISPATCH(event_list, case_id, 0, cb, ud);
+}
+
+int lp_store_event_list_after(struct lp_store *s, int64_t case_id, int64_t after, lp_event_cb cb,
+			      void *ud, struct lp_error *err)
+{
+	DISPATCH(event_list, case_id, after, cb, ud);
 }
 
 int lp_store_event_scan(struct lp_store *s, lp_event_cb cb, void *ud, struct lp_error *err)

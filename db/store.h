@@ -169,6 +169,9 @@ typedef int (*lp_event_cb)(const struct lp_event *e, void *ud);
 int lp_store_event_append(struct lp_store *s, const struct lp_event *e, struct lp_error *err);
 /* Calls cb for the events of one case in seq order. */
 int lp_store_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud, struct lp_error *err);
+/* The same, for the events after seq `after` only (reads no earlier one). */
+int lp_store_event_list_after(struct lp_store *s, int64_t case_id, int64_t after, lp_event_cb cb,
+			      void *ud, struct lp_error *err);
 /* Calls cb for every event of every case, ordered by case then seq,
  * streaming (memory does not grow with the log).  For audit verify. */
 int lp_store_event_scan(struct lp_store *s, lp_event_cb cb, void *ud, struct lp_error *err);

@@ -56,10 +56,10 @@ struct lp_store_ops {
 	int (*case_count)(struct lp_store *s, const struct lp_case_filter *f, int64_t *out,
 			  struct lp_error *err);
 
-	/* Events: append, list one case, scan all (streaming). */
+	/* Events: append, list one case (after a seq), scan all (streaming). */
 	int (*event_append)(struct lp_store *s, const struct lp_event *e, struct lp_error *err);
-	int (*event_list)(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
-			  struct lp_error *err);
+	int (*event_list)(struct lp_store *s, int64_t case_id, int64_t after, lp_event_cb cb,
+			  void *ud, struct lp_error *err);
 	int (*event_scan)(struct lp_store *s, lp_event_cb cb, void *ud, struct lp_error *err);
 
 	/* Drafts: replace, get (malloc'd text), delete. */

@@ -121,16 +121,16 @@ static int read_event(const PGresult *r, int row, struct lp_event *e, struct lp_
 	return rc;
 }
 
-/* Pages through events after (case_id, seq): one case (`one`) or all. */
-static int event_pages(struct pg_store *g, bool one, int64_t case_id, lp_event_cb cb,
-		       void *ud, struct lp_error *err)
+/* Pages through events after (case_id, after): one case (`one`) or all. */
+static int event_pages(struct pg_store *g, bool one, int64_t case_id, int64_t after,
+		       lp_event_cb cb, void *ud, struct lp_error *err)
 {
 	const struct pg_sql *st = one
 		? pg_case_pick(g, &SQL_EVENT_LIST_FULL, &SQL_EVENT_LIST_MASKED, err)
 		: pg_case_pick(g, &SQL_EVENT_SCAN_FULL, &SQL_EVENT_SCAN_MASKED, err);
 	if (!st)
 		return err->code;
-	int64_t after_case = one ? case_id : 0, after_seq = 0;
+	int64_t after_case = one ? case_id : 0, after_seq = after;
 	for (;;) {
 		struct pg_params p = { 0 };
 		pp_int(&p, after_case);
@@ -158,15 +158,15 @@ static int event_pages(struct pg_store *g, bool one, int64_t case_id, lp_event_c
 	}
 }
 
-int pg_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
+int pg_event_list(struct lp_store *s, int64_t case_id, int64_t after, lp_event_cb cb, void *ud,
 		  struct lp_error *err)
 {
-	return event_pages(pg(s), true, case_id, cb, ud, err);
+	return event_pages(pg(s), true, case_id, after, cb, ud, err);
 }
 
 int pg_event_scan(struct lp_store *s, lp_event_cb cb, void *ud, struct lp_error *err)
 {
-	return event_pages(pg(s), false, 0, cb, ud, err);
+	return event_pages(pg(s), false, 0, 0, cb, ud, err);
 }
 
 int pg_draft_put(struct lp_store *s, int64_t case_id, const char *login, enum lp_action kind,

@@ -198,7 +198,7 @@ int pg_emit_page(const PGresult *r, struct lp_case_filter *page, lp_case_cb cb, 
 		 struct lp_error *err);
 
 int pg_event_append(struct lp_store *s, const struct lp_event *e, struct lp_error *err);
-int pg_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
+int pg_event_list(struct lp_store *s, int64_t case_id, int64_t after, lp_event_cb cb, void *ud,
 		  struct lp_error *err);
 int pg_event_scan(struct lp_store *s, lp_event_cb cb, void *ud, struct lp_error *err);
 int pg_draft_put(struct lp_store *s, int64_t case_id, const char *login, enum lp_action kind,

@@ -14,7 +14,7 @@ static const char SQL_EVENT_APPEND[] =
 	":action, :status_from, :status_to, :agency_from, :agency_to, :visibility, :text, "
 	":detail, :prev_hash, :hash)";
 static const char SQL_EVENT_LIST[] =
-	"SELECT " EVENT_COLS " FROM event WHERE case_id = :case_id ORDER BY seq";
+	"SELECT " EVENT_COLS " FROM event WHERE case_id = :case_id AND seq > :after ORDER BY seq";
 static const char SQL_EVENT_SCAN[] = "SELECT " EVENT_COLS " FROM event ORDER BY case_id, seq";
 
 static const char SQL_DRAFT_PUT[] =
@@ -140,7 +140,7 @@ static int iterate(struct sq_store *q, sqlite3_stmt *st, lp_event_cb cb, void *u
 	return stop ? stop : rc < 0 ? -rc : LP_OK;
 }
 
-int sq_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
+int sq_event_list(struct lp_store *s, int64_t case_id, int64_t after, lp_event_cb cb, void *ud,
 		  struct lp_error *err)
 {
 	struct sq_store *q = sq(s);
@@ -148,6 +148,7 @@ int sq_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
 	if (!st)
 		return err->code;
 	sq_bind_int64(st, ":case_id", case_id);
+	sq_bind_int64(st, ":after", after);
 	return iterate(q, st, cb, ud, err);
 }
 

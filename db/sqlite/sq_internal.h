@@ -110,7 +110,7 @@ int sq_case_count(struct lp_store *s, const struct lp_case_filter *f, int64_t *o
 		  struct lp_error *err);
 
 int sq_event_append(struct lp_store *s, const struct lp_event *e, struct lp_error *err);
-int sq_event_list(struct lp_store *s, int64_t case_id, lp_event_cb cb, void *ud,
+int sq_event_list(struct lp_store *s, int64_t case_id, int64_t after, lp_event_cb cb, void *ud,
 		  struct lp_error *err);
 int sq_event_scan(struct lp_store *s, lp_event_cb cb, void *ud, struct lp_error *err);
 int sq_draft_put(struct lp_store *s, int64_t case_id, const char *login, enum lp_action kind,

@@ -98,6 +98,14 @@ static void events(void **state)
 	assert_null(x.e[1].text);
 	clear_events(&x);
 
+	/* After a seq: the later events only, of that case only. */
+	assert_ok(lp_store_event_list_after(f->s, c1, 2, collect, &x, &f->err), &f->err);
+	assert_int_equal(x.n, 1);
+	assert_event_equal(&in[2], &x.e[0]);
+	clear_events(&x);
+	assert_ok(lp_store_event_list_after(f->s, c1, 3, collect, &x, &f->err), &f->err);
+	assert_int_equal(x.n, 0);
+
 	/* Scan: case by case, seq by seq. */
 	assert_ok(lp_store_event_scan(f->s, collect, &x, &f->err), &f->err);
 	assert_int_equal(x.n, 4);
