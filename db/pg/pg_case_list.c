@@ -67,6 +67,7 @@ struct built {
 	 * status conditions (tested on each pair's values), and where the
 	 * case's other conditions start. */
 	bool merge;
+	bool by_assignee; /* pairs of (assignee, status): "agencies" holds the one assignee */
 	char agencies[32], statuses[32], merge_status[160];
 	int n_agencies, n_statuses;
 	struct pair_cond {
@@ -140,8 +141,9 @@ static void merge_page(struct built *b, bool masked, const char *key, const char
 			char ag[48], st[48];
 			snprintf(ag, sizeof ag, "(%s)[%d]", b->agencies, i);
 			snprintf(st, sizeof st, "(%s)[%d]", b->statuses, j);
-			ADD(b, "%s(SELECT k.id, %s AS key FROM kase k WHERE k.agency = %s"
-			       " AND k.status = %s", i + j > 2 ? " UNION ALL " : "", key, ag, st);
+			ADD(b, "%s(SELECT k.id, %s AS key FROM kase k WHERE %s = %s"
+			       " AND k.status = %s", i + j > 2 ? " UNION ALL " : "", key,
+			    b->by_assignee ? "k.assignee" : "k.agency", ag, st);
 			for (int c = 0; c < b->n_pair; c++)
 				ADD(b, b->pair[c].any ? " AND %s = ANY ($%d::text[])" : " AND %s = $%d",
 				    b->pair[c].agency ? ag : st, b->pair[c].param);
@@ -157,7 +159,7 @@ static void merge_page(struct built *b, bool masked, const char *key, const char
  * pg_query.c). */
 static void cond(struct built *b, bool agency, bool any, int n)
 {
-	if (b->merge && b->n_pair < (int)(sizeof b->pair / sizeof *b->pair)) {
+	if (b->merge && !b->by_assignee && b->n_pair < (int)(sizeof b->pair / sizeof *b->pair)) {
 		b->pair[b->n_pair++] = (struct pair_cond){ agency, any, n };
 		return;
 	}
@@ -172,7 +174,7 @@ static void cond(struct built *b, bool agency, bool any, int n)
  * agencies merge_page reads when it is the narrowest list so far. */
 static void keep_agencies(struct built *b, int count, bool array, int n)
 {
-	if (count <= 0 || (b->n_agencies > 0 && count >= b->n_agencies))
+	if (b->by_assignee || count <= 0 || (b->n_agencies > 0 && count >= b->n_agencies))
 		return;
 	b->n_agencies = count;
 	if (array)
@@ -191,16 +193,19 @@ static unsigned merge_statuses(const struct lp_case_filter *f)
 	       ((1u << LP_STATUS_COUNT) - 1);
 }
 
-/* Whether f's page is read pair by pair (merge_page): a few agencies (the
- * narrowest of its lists) times a few statuses. */
-static bool merges(const struct lp_case_filter *f, bool count, int limit, const char *scope,
-		   const char *under)
+enum merge_axis { MERGE_NONE, MERGE_AGENCIES, MERGE_ASSIGNEE };
+
+/* Whether f's page is read pair by pair (merge_page), and by what: one
+ * officer's cases (an assignee, with index kase_assignee_status_due) or a
+ * few agencies (the narrowest of its lists), times a few statuses. */
+static enum merge_axis merges(const struct lp_case_filter *f, bool count, int limit,
+			      const char *scope, const char *under)
 {
-	/* An assignee or an escalation has an index of its own; kind and
-	 * privacy would be read past in every pair. */
-	if (count || limit <= 0 || f->assignee || (f->escalated_to && *f->escalated_to) ||
-	    f->kind >= 0 || f->privacy >= 0)
-		return false;
+	/* An escalation has an index of its own; kind and privacy would be
+	 * read past in every pair. */
+	if (count || limit <= 0 || (f->escalated_to && *f->escalated_to) || f->kind >= 0 ||
+	    f->privacy >= 0)
+		return MERGE_NONE;
 	int n_ag = 0;
 	const int lists[] = {
 		f->scope_path && *f->scope_path ? array_len(scope) : -1,
@@ -210,12 +215,17 @@ static bool merges(const struct lp_case_filter *f, bool count, int limit, const 
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
 		if (lists[i] == 0)
-			return false; /* an empty subtree: nothing to merge */
+			return MERGE_NONE; /* an empty subtree: nothing to merge */
 		if (lists[i] > 0 && (n_ag == 0 || lists[i] < n_ag))
 			n_ag = lists[i];
 	}
-	unsigned st = merge_statuses(f);
-	return n_ag > 0 && st && n_ag * popcount(st) <= PG_MERGE_MAX;
+	int n_st = popcount(merge_statuses(f));
+	if (n_st == 0)
+		return MERGE_NONE;
+	/* "" (unclaimed) is not in the assignee index. */
+	if (f->assignee)
+		return *f->assignee && n_st <= PG_MERGE_MAX ? MERGE_ASSIGNEE : MERGE_NONE;
+	return n_ag > 0 && n_ag * n_st <= PG_MERGE_MAX ? MERGE_AGENCIES : MERGE_NONE;
 }
 
 /* Builds the statement and its parameters for f; `count` for a count;
@@ -239,7 +249,9 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 		b->len = (size_t)snprintf(b->sql, sizeof b->sql, "SELECT " PG_CASE_COLS " FROM"
 					  " kase k WHERE true");
 	b->conds_at = b->len;
-	b->merge = merges(f, count, limit, scope, under);
+	enum merge_axis axis = merges(f, count, limit, scope, under);
+	b->merge = axis != MERGE_NONE;
+	b->by_assignee = axis == MERGE_ASSIGNEE;
 	struct pg_params *p = &b->p;
 	if (f->scope_path && *f->scope_path) {
 		b->shape |= SH_SCOPE_PATH;
@@ -296,7 +308,13 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 	}
 	if (f->assignee) {
 		b->shape |= SH_ASSIGNEE;
-		ADD(b, " AND k.assignee = $%d", pp_text(p, f->assignee));
+		int n = pp_text(p, f->assignee);
+		if (b->by_assignee) { /* the pairs' own column */
+			b->n_agencies = 1;
+			snprintf(b->agencies, sizeof b->agencies, "ARRAY[$%d::text]", n);
+		} else {
+			ADD(b, " AND k.assignee = $%d", n);
+		}
 	}
 	if (f->kind >= 0) {
 		b->shape |= SH_KIND;

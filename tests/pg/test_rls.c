@@ -333,7 +333,7 @@ static void who_changes_what(void **state)
 	assert_string_equal(col(conn[CLERK3273], ev, id), "INSERT 0 1");
 }
 
-/* Each group has its own policies (008_pg_policies.sql), so a statement
+/* Each group has its own policies (008_pg_own_queue.sql), so a statement
  * carries only the branch of the row rule for its officer's group: the
  * planner then estimates it from the column statistics, and an admin's
  * reads have no condition on any column. */

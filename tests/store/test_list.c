@@ -231,6 +231,14 @@ static void every_filter(void **state)
 	check_filter(fx, f, "assignee");
 	f.status_mask = S(IN_PROGRESS) | S(ASSIGNED);
 	check_filter(fx, f, "assignee + statuses");
+	/* An officer's own queue is read per status (PostgreSQL); the
+	 * agency conditions then apply inside each status. */
+	f.scope_path = "/KEMENPANRB/31/";
+	check_filter(fx, f, "assignee + statuses + scope path");
+	f.scope_path = NULL;
+	f.agency = "31.71";
+	check_filter(fx, f, "assignee + agency + statuses");
+	f.agency = NULL;
 	f.assignee = "";
 	check_filter(fx, f, "unassigned + statuses");
 

@@ -1,5 +1,6 @@
--- 008_pg_policies.sql: the row rule on kase as one policy per group
--- (lapor_schema.version 8).
+-- 008_pg_own_queue.sql: an officer's own queue read in order: the row
+-- rule on kase as one policy per group, and an index of each officer's
+-- cases by deadline (lapor_schema.version 8).
 --
 -- PostgreSQL applies to a statement only the policies of the groups its
 -- role is a member of.  With the whole rule in one policy, every officer's
@@ -43,3 +44,9 @@ CREATE POLICY kase_change_subtree ON kase FOR UPDATE TO lapor_coordinator, lapor
 	       AND (agency IN (SELECT lapor_my_subtree())
 		    OR escalated_to IN (SELECT lapor_my_subtree())))
 	WITH CHECK (lapor_may_write());
+
+-- "My cases" (open cases of one officer, by deadline) is read per status
+-- in this index's order and merged (db/pg/pg_case_list.c), instead of
+-- sorting all of them: 15,346 open cases of one clerk in the demo.
+CREATE INDEX kase_assignee_status_due ON kase(assignee, status, due_key, id)
+	WHERE assignee <> '';
