@@ -4,14 +4,16 @@
 # Prints figures, asserts nothing (but says when an update was lost).
 #
 #   LAPOR=build/tui/lapor LAPOR_TEST_PG_URI=postgresql://... \
-#       tests/bench/pg_concurrency.sh [CASES [ACTIONS [RUNS]]]
+#       tests/bench/pg_concurrency.sh [CASES [ACTIONS [RUNS [STALE]]]]
 #
 # Each backend gets a fresh demo database of CASES cases (default 1000);
 # 100 of its open cases are the targets.  A run starts 16 `lapor batch`
 # processes at once (one session and connection each), every one with
-# ACTIONS lines (default 300) of notes and replies on random targets
-# (a third with --if-version from a read before the run, so they race);
-# actions/s is all lines / wall time of the run; the median of RUNS runs
+# ACTIONS lines (default 300) of notes on random targets (every STALE-th
+# line, default 3, with --if-version from a read before the run, so they
+# race and are mostly refused; STALE 0: none, every line commits);
+# actions/s is all lines / wall time of the run, committed/s the lines
+# that committed; the median of RUNS runs
 # (default 5) is printed.  Lost updates: successes that are not in the
 # event log or did not move the case's version, counted after each run
 # (must be 0).  Without LAPOR_TEST_PG_URI only SQLite is measured.
@@ -20,6 +22,7 @@ LAPOR=${LAPOR:?set LAPOR to the built lapor binary}
 CASES=${1:-1000}
 ACTIONS=${2:-300}
 RUNS=${3:-5}
+STALE=${4:-3}
 PROCS=16
 command -v jq >/dev/null || { echo "jq is needed"; exit 1; }
 WORK=$(mktemp -d /tmp/lapor-bench-conc.XXXXXX)
@@ -46,12 +49,13 @@ inputs() {
 	awk '$4 == "assigned" || $4 == "in_progress" || $4 == "new" || $4 == "responded"' \
 		"$WORK/before" | head -n 100 >"$WORK/targets"
 	for p in $(seq 1 $PROCS); do
-		awk -v p="$p" -v n="$ACTIONS" -v run="$run" 'BEGIN { srand(p * 1000 + run) }
+		awk -v p="$p" -v n="$ACTIONS" -v run="$run" -v stale="$STALE" \
+			'BEGIN { srand(p * 1000 + run) }
 			{ id[NR] = $1; v[NR] = $2 }
 			END { for (i = 1; i <= n; i++) {
 				k = int(rand() * NR) + 1
 				t = "r" run "-p" p "-" i
-				if (i % 3 == 0)
+				if (stale > 0 && i % stale == 0)
 					print "note " id[k] " -m " t " --if-version " v[k]
 				else
 					print "note " id[k] " -m " t
@@ -71,7 +75,7 @@ lost() {
 }
 
 bench() {
-	local name=$1 db=$2 rates=() lost_total=0 conflicts=0 errors=0
+	local name=$1 db=$2 rates=() commits=() lost_total=0 conflicts=0 errors=0
 	"$LAPOR" --db "$db" demo --cases "$CASES" --seed 3 >/dev/null || return 1
 	db=${3:-$db}
 	for run in $(seq 1 "$RUNS"); do
@@ -84,18 +88,21 @@ bench() {
 		done
 		wait
 		t1=$(now_ns)
-		local lines
+		local lines ok
 		lines=$(cat "$WORK"/out.* | grep -c -E '^[0-9]+ (ok|conflict|error) ')
+		ok=$(cat "$WORK"/out.* | grep -c -E '^[0-9]+ ok ')
 		rates+=("$(awk -v n="$lines" -v ns=$((t1 - t0)) 'BEGIN { printf "%.0f", n / (ns / 1e9) }')")
+		commits+=("$(awk -v n="$ok" -v ns=$((t1 - t0)) 'BEGIN { printf "%.0f", n / (ns / 1e9) }')")
 		conflicts=$((conflicts + $(cat "$WORK"/out.* | grep -c ' conflict ')))
 		errors=$((errors + $(cat "$WORK"/out.* | grep -c ' error ')))
 		lost_total=$((lost_total + $(lost "$db")))
 	done
-	local median
+	local median committed
 	median=$(printf '%s\n' "${rates[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-	printf '%-11s %6s actions/s median of %d runs (%s); %d x %d actions per run, %d conflicts, %d errors, %d lost updates\n' \
-		"$name" "$median" "$RUNS" "${rates[*]}" "$PROCS" "$ACTIONS" "$conflicts" "$errors" \
-		"$lost_total"
+	committed=$(printf '%s\n' "${commits[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+	printf '%-11s %6s actions/s median of %d runs (%s), %s of them committed/s (%s); %d x %d actions per run, %d conflicts, %d errors, %d lost updates\n' \
+		"$name" "$median" "$RUNS" "${rates[*]}" "$committed" "${commits[*]}" "$PROCS" \
+		"$ACTIONS" "$conflicts" "$errors" "$lost_total"
 }
 
 echo "16 officer processes (lapor batch), 100 target cases of a $CASES-case database"
