@@ -54,16 +54,37 @@ unsigned qsql_statuses(const struct lp_case_filter *f)
 	return m;
 }
 
-bool qsql_has_text(const struct lp_qnode *n)
+size_t qsql_text_terms(const struct lp_qnode *n)
 {
 	if (!n)
-		return false;
+		return 0;
 	if (lp_qnode_type(n) == LP_QN_TERM)
 		return lp_qnode_field(n) == LP_QF_TEXT;
+	size_t count = 0;
 	for (size_t i = 0; i < lp_qnode_child_count(n); i++)
-		if (qsql_has_text(lp_qnode_child(n, i)))
-			return true;
-	return false;
+		count += qsql_text_terms(lp_qnode_child(n, i));
+	return count;
+}
+
+bool qsql_has_text(const struct lp_qnode *n)
+{
+	return qsql_text_terms(n) > 0;
+}
+
+const struct lp_qnode *qsql_text_driver(const struct lp_qnode *root)
+{
+	if (!root)
+		return NULL;
+	if (lp_qnode_type(root) == LP_QN_TERM)
+		return lp_qnode_field(root) == LP_QF_TEXT ? root : NULL;
+	if (lp_qnode_type(root) != LP_QN_AND)
+		return NULL;
+	for (size_t i = 0; i < lp_qnode_child_count(root); i++) {
+		const struct lp_qnode *c = lp_qnode_child(root, i);
+		if (lp_qnode_type(c) == LP_QN_TERM && lp_qnode_field(c) == LP_QF_TEXT)
+			return c;
+	}
+	return NULL;
 }
 
 void qsql_status_in(struct sqlbuf *b, const struct qsql_dialect *d, unsigned m)

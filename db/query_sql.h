@@ -43,6 +43,12 @@ void qsql_filter(struct sqlbuf *b, const struct qsql_dialect *d, const struct lp
 unsigned qsql_statuses(const struct lp_case_filter *f);
 /* True when the query under n has a full-text term (NULL: none). */
 bool qsql_has_text(const struct lp_qnode *n);
+/* How many full-text terms the query under n has. */
+size_t qsql_text_terms(const struct lp_qnode *n);
+/* A text term the whole query needs (root itself, or a child of a root
+ * AND), which a statement may read its full-text index for first (the
+ * `driver` of qsql_cond); NULL when none.  Borrowed from the tree. */
+const struct lp_qnode *qsql_text_driver(const struct lp_qnode *root);
 /* Appends " AND <alias>status IN (...)" for the statuses in mask m (not 0). */
 void qsql_status_in(struct sqlbuf *b, const struct qsql_dialect *d, unsigned m);
 /* Appends " AND <alias>agency IN (agencies under path)". */

@@ -58,24 +58,12 @@ static const char *order_col(enum lp_case_order o)
 	return o == LP_ORDER_DUE ? "c.due_key" : o == LP_ORDER_UPDATED ? "c.updated_at" : "c.id";
 }
 
-/* A text term the whole query needs (the root, or a child of a root AND):
- * in id order the statement reads case_fts in rowid order and joins the
- * cases, so a page costs `limit` matches, not every match. */
+/* A text term the whole query needs (qsql_text_driver): in id order the
+ * statement reads case_fts in rowid order and joins the cases, so a page
+ * costs `limit` matches, not every match. */
 static const struct lp_qnode *text_driver(const struct lp_query *q)
 {
-	const struct lp_qnode *root = q ? lp_query_root(q) : NULL;
-	if (!root)
-		return NULL;
-	if (lp_qnode_type(root) == LP_QN_TERM)
-		return lp_qnode_field(root) == LP_QF_TEXT ? root : NULL;
-	if (lp_qnode_type(root) != LP_QN_AND)
-		return NULL;
-	for (size_t i = 0; i < lp_qnode_child_count(root); i++) {
-		const struct lp_qnode *c = lp_qnode_child(root, i);
-		if (lp_qnode_type(c) == LP_QN_TERM && lp_qnode_field(c) == LP_QF_TEXT)
-			return c;
-	}
-	return NULL;
+	return qsql_text_driver(q ? lp_query_root(q) : NULL);
 }
 
 enum shape {

@@ -190,6 +190,15 @@ static void supervisor_sees_secret_case_not_its_text(void **state)
 	assert_string_equal(search_as(SUP, "terminal"), "");
 	assert_string_equal(search_as(SUP, "pung*"), "T-0");
 	assert_string_equal(query_as(SUP, "pungutan"), "T-0");
+	/* One text term of the whole query is read through
+	 * lapor_case_matches first: title and body, prefixes, beside other
+	 * terms; two text terms are tested on each case. */
+	assert_string_equal(query_as(SUP, "liar"), "T-0"); /* T-0's body, T-1's hidden title */
+	assert_string_equal(query_as(SUP, "liar status:assigned"), "T-0");
+	assert_string_equal(query_as(SUP, "pung* status:assigned"), "T-0");
+	assert_string_equal(query_as(SUP, "gelap -status:closed"), "T-2");
+	assert_string_equal(query_as(SUP, "liar OR gelap"), "T-0,T-2");
+	assert_string_equal(query_as(CLERK, "liar status:assigned"), "T-0");
 	/* Not matching a hidden text tells nothing: the secret case is in. */
 	assert_string_equal(query_as(SUP, "-terminal"), "T-0,T-1,T-2");
 	assert_string_equal(search_as(SUP, "rahasia"), "");
