@@ -38,8 +38,7 @@
 #define WEIGHTS "'{0.25, 0.25, 0.25, 1.0}'::real[]"
 #define TITLE_TSV_H "to_tsvector('simple'::regconfig, coalesce(h.title, ''))"
 /* The matches the officer may find, through the GIN indexes
- * (004_search_fn.sql): case ids, and (case, seq) of events. */
-/* (004_search_fn.sql): case ids, and (case, seq) of events.  Written as
+ * (004_search_fn.sql): case ids, and (case, seq) of events.  Written as
  * "k.id = ANY (ARRAY(...))" and "(...) IN (SELECT ...)": conditions the
  * security-barrier views let through to their primary key, where a join
  * with the function made PostgreSQL read the whole view (2 to 5 s for a
