@@ -34,7 +34,7 @@ enum shape_bit {
 	SH_ORDER_SHIFT = 16, /* two bits: enum lp_case_order */
 	SH_STATUS_ONE = 1 << 18, /* one status: "=" (an index on (agency, status, id)
 				  * then gives the id order; "= ANY" does not) */
-	SH_MERGE = 1 << 19,      /* read per (agency, status), merged (see merge_page) */
+	SH_MERGE = 1 << 19,      /* read per (agency | assignee, status), merged (merge_page) */
 };
 
 /* Pairs of (agency, status) a page may read one by one (merge_page). */
@@ -112,7 +112,9 @@ static const char *order_col(enum lp_case_order o)
 }
 
 /* A page of a few agencies and statuses, read per (agency, status) pair
- * and merged: each pair's index ((agency, status, due_key | updated_at |
+ * and merged (or one officer's cases, per (assignee, status) pair, with
+ * the index (assignee, status, due_key | id); the agency conditions then
+ * stay on the case's column): each pair's index ((agency, status, due_key | updated_at |
  * id)) is read in order and stops at the page (UNION ALL of ordered
  * scans: PostgreSQL merges them), where one scan of the agencies' rows
  * read every row of every pair and sorted them.  A supervisor's
