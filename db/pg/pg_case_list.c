@@ -55,6 +55,13 @@ static void status_array(unsigned mask, char *buf, size_t n)
 	snprintf(buf + len, n - len, "}");
 }
 
+/* What a merged page's pairs are made of, besides a status. */
+enum merge_axis {
+	MERGE_NONE,     /* not merged */
+	MERGE_AGENCIES, /* (agency, status) */
+	MERGE_ASSIGNEE, /* (assignee, status): one officer's cases */
+};
+
 struct built {
 	char sql[16384];
 	size_t len;
@@ -62,14 +69,14 @@ struct built {
 	char scope_status[160];
 	char status[160];
 	unsigned shape;
-	/* A merged page (merge_page): the agencies and statuses read pair by
-	 * pair, as text[] expressions of the parameters, the agency and
-	 * status conditions (tested on each pair's values), and where the
-	 * case's other conditions start. */
-	bool merge;
-	bool by_assignee; /* pairs of (assignee, status): "agencies" holds the one assignee */
-	char agencies[32], statuses[32], merge_status[160];
-	int n_agencies, n_statuses;
+	/* A merged page (merge_page): what its pairs are made of, the pairs'
+	 * first members (agencies, or the one assignee) and statuses as text[]
+	 * expressions of the parameters, the agency and status conditions
+	 * (tested on each pair's values), and where the case's other
+	 * conditions start. */
+	enum merge_axis axis;
+	char firsts[32], statuses[32], merge_status[160];
+	int n_firsts, n_statuses;
 	struct pair_cond {
 		bool agency; /* on the agency (else the status) */
 		bool any;    /* "= ANY ($n::text[])" (else "= $n") */
@@ -138,14 +145,14 @@ static void merge_page(struct built *b, bool masked, const char *key, const char
 	b->len = 0;
 	ADD(b, "SELECT " PG_CASE_COLS " FROM %s k WHERE k.id = ANY (ARRAY(SELECT x.id FROM (",
 	    masked ? "case_visible" : "kase");
-	for (int i = 1; i <= b->n_agencies; i++)
+	for (int i = 1; i <= b->n_firsts; i++)
 		for (int j = 1; j <= b->n_statuses; j++) {
 			char ag[48], st[48];
-			snprintf(ag, sizeof ag, "(%s)[%d]", b->agencies, i);
+			snprintf(ag, sizeof ag, "(%s)[%d]", b->firsts, i);
 			snprintf(st, sizeof st, "(%s)[%d]", b->statuses, j);
 			ADD(b, "%s(SELECT k.id, %s AS key FROM kase k WHERE %s = %s"
 			       " AND k.status = %s", i + j > 2 ? " UNION ALL " : "", key,
-			    b->by_assignee ? "k.assignee" : "k.agency", ag, st);
+			    b->axis == MERGE_ASSIGNEE ? "k.assignee" : "k.agency", ag, st);
 			for (int c = 0; c < b->n_pair; c++)
 				ADD(b, b->pair[c].any ? " AND %s = ANY ($%d::text[])" : " AND %s = $%d",
 				    b->pair[c].agency ? ag : st, b->pair[c].param);
@@ -161,7 +168,7 @@ static void merge_page(struct built *b, bool masked, const char *key, const char
  * pg_query.c). */
 static void cond(struct built *b, bool agency, bool any, int n)
 {
-	if (b->merge && !b->by_assignee && b->n_pair < (int)(sizeof b->pair / sizeof *b->pair)) {
+	if (b->axis == MERGE_AGENCIES && b->n_pair < (int)(sizeof b->pair / sizeof *b->pair)) {
 		b->pair[b->n_pair++] = (struct pair_cond){ agency, any, n };
 		return;
 	}
@@ -176,13 +183,13 @@ static void cond(struct built *b, bool agency, bool any, int n)
  * agencies merge_page reads when it is the narrowest list so far. */
 static void keep_agencies(struct built *b, int count, bool array, int n)
 {
-	if (b->by_assignee || count <= 0 || (b->n_agencies > 0 && count >= b->n_agencies))
+	if (b->axis == MERGE_ASSIGNEE || count <= 0 || (b->n_firsts > 0 && count >= b->n_firsts))
 		return;
-	b->n_agencies = count;
+	b->n_firsts = count;
 	if (array)
-		snprintf(b->agencies, sizeof b->agencies, "$%d::text[]", n);
+		snprintf(b->firsts, sizeof b->firsts, "$%d::text[]", n);
 	else
-		snprintf(b->agencies, sizeof b->agencies, "ARRAY[$%d::text]", n);
+		snprintf(b->firsts, sizeof b->firsts, "ARRAY[$%d::text]", n);
 }
 
 /* The statuses both of f's status lists allow (0: none, or no list). */
@@ -194,8 +201,6 @@ static unsigned merge_statuses(const struct lp_case_filter *f)
 	       (f->scope_status_mask ? f->scope_status_mask : ~0u) &
 	       ((1u << LP_STATUS_COUNT) - 1);
 }
-
-enum merge_axis { MERGE_NONE, MERGE_AGENCIES, MERGE_ASSIGNEE };
 
 /* Whether f's page is read pair by pair (merge_page), and by what: one
  * officer's cases (an assignee, with index kase_assignee_status_due) or a
@@ -251,9 +256,7 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 		b->len = (size_t)snprintf(b->sql, sizeof b->sql, "SELECT " PG_CASE_COLS " FROM"
 					  " kase k WHERE true");
 	b->conds_at = b->len;
-	enum merge_axis axis = merges(f, count, limit, scope, under);
-	b->merge = axis != MERGE_NONE;
-	b->by_assignee = axis == MERGE_ASSIGNEE;
+	b->axis = merges(f, count, limit, scope, under);
 	struct pg_params *p = &b->p;
 	if (f->scope_path && *f->scope_path) {
 		b->shape |= SH_SCOPE_PATH;
@@ -271,7 +274,7 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 	if (f->scope_status_mask) {
 		b->shape |= SH_SCOPE_STATUS;
 		status_array(f->scope_status_mask, b->scope_status, sizeof b->scope_status);
-		if (!b->merge)
+		if (b->axis == MERGE_NONE)
 			cond(b, false, true, pp_text(p, b->scope_status));
 	}
 	if (f->status_mask) {
@@ -282,11 +285,11 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 			while (!(m & (1u << st)))
 				st++;
 			b->shape |= SH_STATUS_ONE;
-			if (!b->merge)
+			if (b->axis == MERGE_NONE)
 				cond(b, false, false, pp_text(p, lp_status_name((enum lp_status)st)));
 		} else {
 			status_array(f->status_mask, b->status, sizeof b->status);
-			if (!b->merge)
+			if (b->axis == MERGE_NONE)
 				cond(b, false, true, pp_text(p, b->status));
 		}
 	}
@@ -302,7 +305,7 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 		cond(b, true, true, n);
 		keep_agencies(b, array_len(under), true, n);
 	}
-	if (b->merge) {
+	if (b->axis != MERGE_NONE) {
 		unsigned m = merge_statuses(f);
 		status_array(m, b->merge_status, sizeof b->merge_status);
 		snprintf(b->statuses, sizeof b->statuses, "$%d::text[]", pp_text(p, b->merge_status));
@@ -311,9 +314,9 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 	if (f->assignee) {
 		b->shape |= SH_ASSIGNEE;
 		int n = pp_text(p, f->assignee);
-		if (b->by_assignee) { /* the pairs' own column */
-			b->n_agencies = 1;
-			snprintf(b->agencies, sizeof b->agencies, "ARRAY[$%d::text]", n);
+		if (b->axis == MERGE_ASSIGNEE) { /* the pairs' own column */
+			b->n_firsts = 1;
+			snprintf(b->firsts, sizeof b->firsts, "ARRAY[$%d::text]", n);
 		} else {
 			ADD(b, " AND k.assignee = $%d", n);
 		}
@@ -370,7 +373,7 @@ static void build(struct built *b, const struct lp_case_filter *f, bool masked, 
 			ADD(b, " AND k.id %s $%d", cmp, ni);
 		}
 	}
-	if (b->merge) {
+	if (b->axis != MERGE_NONE) {
 		merge_page(b, masked, col ? col : "k.id", dir, pp_int(p, limit));
 		return;
 	}

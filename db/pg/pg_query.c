@@ -148,9 +148,9 @@ static int build(struct sqlbuf *b, struct pg_store *g, const char *rel,
 	/* A text term reads k.search, which a masked reader reads in
 	 * case_visible only, unless the term drives the statement. */
 	bool masked = strcmp(rel, "kase") != 0;
-	const struct lp_qnode *driver =
-		masked && qsql_text_terms(root) == 1 ? qsql_text_driver(root) : NULL;
-	bool by_ids = masked && (driver || !qsql_has_text(root));
+	size_t n_text = qsql_text_terms(root);
+	const struct lp_qnode *driver = masked && n_text == 1 ? qsql_text_driver(root) : NULL;
+	bool by_ids = masked && (driver || n_text == 0);
 	struct lp_case_filter fs, *f = &fs;
 	if (shape == SHAPE_COUNT)
 		sqlbuf_put(b, "SELECT count(*) FROM ");
