@@ -1,0 +1,247 @@
+/* test_search_pass_pg.c: how the search functions of 009_pg_search_pass.sql
+ * read the cases, seen in their plans (auto_explain, sent to the client
+ * as notices) while a supervisor calls them as psql would:
+ *
+ * - lapor_case_rank ranks each match in the pass that finds it: no case
+ *   is read a second time by its id;
+ * - lapor_case_matches applies the rule after the text index's scan (the
+ *   OFFSET 0 subquery c), so PostgreSQL never ANDs the text index with a
+ *   bitmap of every case of the subtree;
+ * - lapor_case_matches, finding too few matches among the newest cases,
+ *   widens its window by the rate it found instead of reading every
+ *   match, and still returns the newest.
+ *
+ * Needs $LAPOR_TEST_PG_URI (a superuser: auto_explain is loaded and the
+ * case numbers are set by hand); exits 77 (skipped) without it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg_testdb.h"
+#include "store.h"
+
+static char dbname[64];
+static char sup_login[96];
+
+/* A case with that title in 31.71 (the supervisor's agency), numbered
+ * `id` when id > 0 (the sequence is restarted there first). */
+static int add_case(struct lp_store *s, PGconn *raw, int64_t id, const char *title,
+		    struct lp_error *err)
+{
+	if (id > 0) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "ALTER TABLE kase ALTER COLUMN id RESTART WITH %lld",
+			 (long long)id);
+		PGresult *r = PQexec(raw, sql);
+		bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		if (!ok)
+			return lp_error_set(err, LP_EIO, "%s", PQerrorMessage(raw));
+	}
+	static int n;
+	struct lp_case c;
+	memset(&c, 0, sizeof c);
+	snprintf(c.tracking_id, sizeof c.tracking_id, "S-%d", n++);
+	c.kind = LP_KIND_COMPLAINT;
+	c.channel = LP_CHANNEL_WEB;
+	c.status = LP_STATUS_ASSIGNED;
+	c.privacy = LP_PRIVACY_PUBLIC;
+	lp_strlcpy(c.agency, "31.71", sizeof c.agency);
+	c.title = lp_strdup(title);
+	c.body = lp_strdup("Tumpukan di pinggir jalan");
+	c.version = 1;
+	c.clock_stage = -1;
+	c.created_at = c.updated_at = 1795000000;
+	int rc = lp_store_case_insert(s, &c, err);
+	lp_case_clear(&c);
+	return rc;
+}
+
+/* Cases with "sampah" in the title: 1 to 4, then 150000 and 200000. */
+static int setup(void **state)
+{
+	(void)state;
+	char uri[1024];
+	struct lp_error err = { 0 };
+	struct lp_store *s = NULL;
+	PGconn *raw = NULL;
+	if (pg_testdb_create(dbname, sizeof dbname, uri, sizeof uri))
+		return -1;
+	raw = PQconnectdb(uri);
+	if (lp_store_open(uri, LP_STORE_CREATE, &s, &err) || lp_store_migrate(s, NULL, NULL, &err))
+		goto fail;
+	struct lp_officer o;
+	memset(&o, 0, sizeof o);
+	snprintf(sup_login, sizeof sup_login, "%s_sup", dbname);
+	lp_strlcpy(o.login, sup_login, sizeof o.login);
+	lp_strlcpy(o.name, "sup", sizeof o.name);
+	lp_strlcpy(o.agency, "31.71", sizeof o.agency);
+	o.role = LP_ROLE_SUPERVISOR;
+	o.active = true;
+	if (lp_store_officer_put(s, &o, &err) || lp_store_officer_provision(s, &o, &err))
+		goto fail;
+	static const int64_t ids[] = { 0, 0, 0, 0, 150000, 200000 };
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+		if (add_case(s, raw, ids[i], "Sampah menumpuk", &err))
+			goto fail;
+	PGresult *r = PQexec(raw, "ANALYZE");
+	PQclear(r);
+	PQfinish(raw);
+	lp_store_close(s);
+	return 0;
+fail:
+	fprintf(stderr, "setup: %s\n", err.msg);
+	PQfinish(raw);
+	lp_store_close(s);
+	return -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	pg_testdb_drop(dbname);
+	pg_testdb_drop_roles(dbname);
+	return 0;
+}
+
+struct notices {
+	char text[65536];
+};
+
+static void collect(void *arg, const PGresult *res)
+{
+	struct notices *n = arg;
+	const char *m = PQresultErrorMessage(res);
+	size_t have = strlen(n->text);
+	snprintf(n->text + have, sizeof n->text - have, "%s", m);
+}
+
+/* Runs sql as the supervisor (SET SESSION AUTHORIZATION, after loading
+ * auto_explain as the superuser) with every nested statement's plan
+ * collected into plans; the first column of each row, joined by ",",
+ * into out. */
+static void run_as_sup(const char *sql, struct notices *plans, char *out, size_t out_size)
+{
+	char uri[1024], set_role[160];
+	assert_int_equal(pg_testdb_uri(dbname, NULL, uri, sizeof uri), 0);
+	PGconn *c = PQconnectdb(uri);
+	assert_int_equal(PQstatus(c), CONNECTION_OK);
+	snprintf(set_role, sizeof set_role, "SET SESSION AUTHORIZATION \"%s\"", sup_login);
+	const char *setup_sql[] = {
+		"LOAD 'auto_explain'", "SET auto_explain.log_min_duration = 0",
+		"SET auto_explain.log_nested_statements = on", "SET auto_explain.log_level = notice",
+		"SET client_min_messages = notice",
+		/* the index paths a big table takes */
+		"SET enable_seqscan = off", set_role,
+	};
+	for (size_t i = 0; i < sizeof setup_sql / sizeof setup_sql[0]; i++) {
+		PGresult *r = PQexec(c, setup_sql[i]);
+		assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+		PQclear(r);
+	}
+	plans->text[0] = '\0';
+	PQsetNoticeReceiver(c, collect, plans);
+	PGresult *r = PQexec(c, sql);
+	assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
+	out[0] = '\0';
+	for (int i = 0; i < PQntuples(r); i++) {
+		size_t have = strlen(out);
+		snprintf(out + have, out_size - have, "%s%s", i ? "," : "", PQgetvalue(r, i, 0));
+	}
+	PQclear(r);
+	PQfinish(c);
+}
+
+static void rank_reads_each_match_once(void **state)
+{
+	(void)state;
+	static struct notices plans;
+	char out[256];
+	run_as_sup("SELECT hit_case FROM lapor_case_rank('sampah', false, 3, 100)", &plans, out,
+		   sizeof out);
+	assert_string_equal(out, "1,2,3"); /* equal ranks: by number */
+	assert_non_null(strstr(plans.text, "ts_rank_cd"));
+	/* No case is read again by its number, as 008 did (WHERE k.id =
+	 * ANY (ids)) to rank what it had found. */
+	assert_null(strstr(plans.text, "id = ANY"));
+	/* More than the cap: the marker row, from the same single pass. */
+	run_as_sup("SELECT count(*) FILTER (WHERE hit_case IS NULL) FROM "
+		   "lapor_case_rank('sampah', false, 3, 4)",
+		   &plans, out, sizeof out);
+	assert_string_equal(out, "1");
+	assert_null(strstr(plans.text, "id = ANY"));
+}
+
+static void matches_apply_the_rule_after_the_index(void **state)
+{
+	(void)state;
+	static struct notices plans;
+	char out[256];
+	run_as_sup("SELECT * FROM lapor_case_matches('sampah', true, NULL)", &plans, out,
+		   sizeof out);
+	assert_string_equal(out, "200000,150000,4,3,2,1");
+	/* The rule and the title test are the subquery's filter, above the
+	 * scan of the text index, whose conditions are the words and the
+	 * subtree only. */
+	const char *sub = strstr(plans.text, "Subquery Scan on c");
+	assert_non_null(sub);
+	const char *filter = strstr(sub, "Filter:");
+	assert_non_null(filter);
+	assert_non_null(strstr(filter, "ts_filter"));
+	assert_non_null(strstr(filter, "agency"));
+	const char *scan = strstr(sub, "on kase k");
+	assert_non_null(scan);
+	/* The scan's own lines (its conditions and filter), up to the next
+	 * plan node or statement. */
+	const char *next = strstr(scan, "->"), *stmt = strstr(scan, "NOTICE");
+	if (!next || (stmt && stmt < next))
+		next = stmt;
+	char lines[2048];
+	snprintf(lines, sizeof lines, "%.*s", next ? (int)(next - scan) : (int)strlen(scan), scan);
+	assert_non_null(strstr(lines, "@@"));
+	assert_non_null(strstr(lines, "&&"));
+	assert_null(strstr(lines, "agency ="));
+	assert_null(strstr(lines, "privacy"));
+	assert_null(strstr(lines, "ts_filter"));
+}
+
+static void matches_widen_by_the_rate_found(void **state)
+{
+	(void)state;
+	static struct notices plans;
+	char out[256];
+	/* The newest two: among the newest 20,000 numbers (180000 to 200000)
+	 * only 200000; at that rate, a window of 80,000 (from 120000) holds
+	 * both, and no pass reads every match. */
+	run_as_sup("SELECT * FROM lapor_case_matches('sampah', false, 2)", &plans, out,
+		   sizeof out);
+	assert_string_equal(out, "200000,150000");
+	assert_non_null(strstr(plans.text, "'180000'::bigint"));
+	assert_non_null(strstr(plans.text, "'120000'::bigint"));
+	assert_null(strstr(plans.text, "'0'::bigint"));
+	/* Three: the window from 80000 holds two of them; at that rate the
+	 * next reaches below 0, so every match is read, and the newest three
+	 * are still the answer. */
+	run_as_sup("SELECT * FROM lapor_case_matches('sampah', false, 3)", &plans, out,
+		   sizeof out);
+	assert_string_equal(out, "200000,150000,4");
+}
+
+int main(void)
+{
+	if (!pg_testdb_server())
+		return 77;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rank_reads_each_match_once),
+		cmocka_unit_test(matches_apply_the_rule_after_the_index),
+		cmocka_unit_test(matches_widen_by_the_rate_found),
+	};
+	return cmocka_run_group_tests_name("PostgreSQL search passes", tests, setup, teardown);
+}
