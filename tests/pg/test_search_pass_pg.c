@@ -9,7 +9,9 @@
  *   bitmap of every case of the subtree;
  * - lapor_case_matches, finding too few matches among the newest cases,
  *   widens its window by the rate it found instead of reading every
- *   match, and still returns the newest.
+ *   match, and still returns the newest;
+ * - both plan their queries for each call's values, also after the fifth
+ *   call of a session (010_pg_search_plans.sql).
  *
  * Needs $LAPOR_TEST_PG_URI (a superuser: auto_explain is loaded and the
  * case numbers are set by hand); exits 77 (skipped) without it. */
@@ -234,6 +236,44 @@ static void matches_widen_by_the_rate_found(void **state)
 	assert_string_equal(out, "200000,150000,4");
 }
 
+/* Occurrences of needle in hay. */
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* How often needle is in the plans of `calls` calls of fn_call (a call
+ * with g, 1 to calls) in one session. */
+static int in_plans_of_calls(const char *fn_call, int calls, const char *needle)
+{
+	static struct notices plans;
+	char sql[256], out[64];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM generate_series(1, %d) g, LATERAL %s",
+		 calls, fn_call);
+	run_as_sup(sql, &plans, out, sizeof out);
+	return count_of(plans.text, needle);
+}
+
+static void matches_plan_for_each_call(void **state)
+{
+	(void)state;
+	/* Eight calls in one session: each is planned for its values, the
+	 * eighth as the first (a generic plan, which PostgreSQL may choose
+	 * from the sixth call on, would show a parameter instead). */
+	const char *m = "lapor_case_matches('sampah', false, 2 + 0 * g)";
+	int one = in_plans_of_calls(m, 1, "'120000'::bigint");
+	assert_true(one > 0);
+	assert_int_equal(in_plans_of_calls(m, 8, "'120000'::bigint"), 8 * one);
+	/* lapor_case_rank too: its subtree, as values. */
+	const char *r = "lapor_case_rank('sampah', false, 3 + 0 * g, 100)";
+	one = in_plans_of_calls(r, 1, "&& '{31.71,");
+	assert_true(one > 0);
+	assert_int_equal(in_plans_of_calls(r, 8, "&& '{31.71,"), 8 * one);
+}
+
 int main(void)
 {
 	if (!pg_testdb_server())
@@ -242,6 +282,7 @@ int main(void)
 		cmocka_unit_test(rank_reads_each_match_once),
 		cmocka_unit_test(matches_apply_the_rule_after_the_index),
 		cmocka_unit_test(matches_widen_by_the_rate_found),
+		cmocka_unit_test(matches_plan_for_each_call),
 	};
 	return cmocka_run_group_tests_name("PostgreSQL search passes", tests, setup, teardown);
 }
