@@ -18,12 +18,9 @@ set -u
 LAPOR=${LAPOR:?set LAPOR to the built lapor binary}
 SRC=${1:?usage: console_find.sh DB [RUNS]}
 RUNS=${2:-5}
-command -v tmux >/dev/null || { echo "tmux is needed"; exit 1; }
-BENCH_DIR=${BENCH_DIR:-/tmp}
-W=$(mktemp -d "$BENCH_DIR/lapor-console-find.XXXXXX")
-SOCK=lapor-bench-find-$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$W"' EXIT
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, wait_trace, console_tmux
+console_tmux find
+W=$work
 db=$W/find.db
 cp --reflink=auto "$SRC" "$db" || exit 1
 "$LAPOR" --db "$db" init >/dev/null || exit 1
@@ -35,16 +32,8 @@ for q in "status:assigned" "agency:31.71" "category:jalan-rusak" "overdue" "esca
 	"$LAPOR" --db "$db" queue save "q$i" $q >/dev/null || exit 1
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; else printf "n/a" }'; }
 now_ms() { date +%s%3N; }
-wait_trace() { # TRACE PATTERN
-	local t0; t0=$(now_ms)
-	until grep -q "$2" "$1" 2>/dev/null; do
-		sleep 0.02
-		[ $(( $(now_ms) - t0 )) -gt 30000 ] && { echo "timeout waiting for $2" >&2; return 1; }
-	done
-	return 0
-}
+med() { median | awk '{ printf "%.1f", $1 } END { if (!NR) printf "n/a" }'; }
 
 : >"$W/saved" ; : >"$W/builtin" ; : >"$W/limit" ; : >"$W/search" ; : >"$W/open" ; : >"$W/dash" ; : >"$W/ls"
 for r in $(seq "$RUNS"); do
@@ -80,10 +69,10 @@ for r in $(seq "$RUNS"); do
 done
 [ -n "${BENCH_DEBUG:-}" ] && cat "$W"/trace-* "$W/saved"
 echo "== $(basename "$SRC") ($RUNS runs, medians)"
-echo "  ten saved-queue counts in the console:   $(median <"$W/saved") ms"
-echo "  built-in queue counts (9 queues, admin):  $(median <"$W/builtin") ms"
-echo "  lapor queue ls (whole process, ten counts): $(median <"$W/ls") ms"
-echo "  limit agency:31.71 (first page + count): $(median <"$W/limit") ms"
-echo "  search \"jalan rusak\" (best 200):         $(median <"$W/search") ms"
-echo "  open the best hit (with similar cases):  $(median <"$W/open") ms"
-echo "  dashboard (d), whole nation:             $(median <"$W/dash") ms"
+echo "  ten saved-queue counts in the console:   $(med <"$W/saved") ms"
+echo "  built-in queue counts (9 queues, admin):  $(med <"$W/builtin") ms"
+echo "  lapor queue ls (whole process, ten counts): $(med <"$W/ls") ms"
+echo "  limit agency:31.71 (first page + count): $(med <"$W/limit") ms"
+echo "  search \"jalan rusak\" (best 200):         $(med <"$W/search") ms"
+echo "  open the best hit (with similar cases):  $(med <"$W/open") ms"
+echo "  dashboard (d), whole nation:             $(med <"$W/dash") ms"

@@ -15,19 +15,12 @@ set -u
 LAPOR=${LAPOR:?set LAPOR to the built lapor binary}
 DB=${1:?usage: tests/bench/console_queues.sh DB [ROUNDS]}
 ROUNDS=${2:-3}
-command -v tmux >/dev/null || { echo "tmux is needed"; exit 1; }
-. "$(dirname "$(realpath "$0")")/lib.sh" # median
-SOCK=lapor-bench-q-$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-work=$(mktemp -d)
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, console_tmux, wait_trace
+console_tmux q
 trace=$work/trace
 : >"$trace"
 tm new-session -d -x 200 -y 50 "env LANG=C.UTF-8 LAPOR_TRACE_FILE=$trace $LAPOR --db '$DB'; sleep 5"
-for _ in $(seq 600); do
-	grep -q ' counts' "$trace" 2>/dev/null && break
-	sleep 0.1
-done
+wait_trace "$trace" ' counts' || exit 1
 # The queues the officer sees: the sidebar's lines up to the first blank.
 n=$(tm capture-pane -p | awk -F'│' 'NR > 2 { q = $1; gsub(/^[ >]+|[ 0-9]+$/, "", q); if (q == "") exit; n++ } END { print n + 0 }')
 for r in $(seq "$ROUNDS"); do

@@ -17,23 +17,8 @@ set -u
 LAPOR=${LAPOR:?set LAPOR to the built lapor binary}
 DB=${1:?usage: tests/bench/console_search.sh DB [ROUNDS]}
 ROUNDS=${2:-3}
-command -v tmux >/dev/null || { echo "tmux is needed"; exit 1; }
-. "$(dirname "$(realpath "$0")")/lib.sh" # median
-SOCK=lapor-bench-s-$$
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-work=$(mktemp -d)
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
-
-# wait_for FILE PATTERN COUNT: until FILE has COUNT lines matching PATTERN.
-wait_for() {
-	local i
-	for i in $(seq 600); do
-		[ "$(grep -c "$2" "$1" 2>/dev/null)" -ge "$3" ] && return 0
-		sleep 0.05
-	done
-	echo "console_search.sh: timed out waiting for '$2' in $1" >&2
-	return 1
-}
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, console_tmux, wait_trace
+console_tmux s
 
 phrases=("jalan rusak" "banjir rob" "pungutan liar" "sampah" "lampu jalan mati")
 for r in $(seq "$ROUNDS"); do
@@ -42,12 +27,12 @@ for r in $(seq "$ROUNDS"); do
 		: >"$trace"
 		tm new-session -d -x 200 -y 50 \
 			"env LANG=C.UTF-8 LAPOR_TRACE_FILE=$trace $LAPOR --db '$DB'; sleep 5"
-		wait_for "$trace" ' counts$' 1 || exit 1
+		wait_trace "$trace" ' counts$' || exit 1
 		for n in 1 2; do
 			tm send-keys f; sleep 0.3
 			tm send-keys C-u # the prompt holds the last search
 			tm send-keys -l "${phrases[$p]}"; tm send-keys Enter
-			wait_for "$trace" ' search ' "$n" || exit 1
+			wait_trace "$trace" ' search ' "$n" || exit 1
 			tm send-keys q; sleep 0.3
 		done
 		awk -v p="$p" '$2 == "search" { sub("ms", "", $3); print p, ++n, $3 }' \

@@ -14,7 +14,7 @@
 # env: LAPOR (default build/tui/lapor), BENCH_DIR (databases kept and
 #      reused, shared with workflow.sh; default ${XDG_CACHE_HOME:-~/.cache}/lapor-bench)
 set -euo pipefail
-. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns, time_runs
 
 cases=${1:-1000000}
 runs=${2:-7}
@@ -26,17 +26,6 @@ mkdir -p "$dir"
 export LC_ALL=C.UTF-8
 unset LAPOR_DB LAPOR_NOW LAPOR_TRACE_SQL
 
-# time_runs CMD...: median wall time in milliseconds of RUNS runs (after one warm-up)
-time_runs() {
-	local i t0 t1
-	"$@" >/dev/null 2>&1 || true
-	for ((i = 0; i < runs; i++)); do
-		t0=$(now_ns)
-		"$@" >/dev/null 2>&1 || true
-		t1=$(now_ns)
-		echo $(((t1 - t0) / 1000))
-	done | median | awk '{ printf "%.1f", $1 / 1000 }'
-}
 
 # cpu_runs CMD...: mean CPU time (task-clock) in milliseconds of RUNS runs,
 # from perf stat when it is there ("-" otherwise): the machine may be
@@ -81,7 +70,9 @@ sql="$dir/find-trace.sql"
 measure() {
 	local label=$1
 	shift
-	LAPOR_TRACE_SQL=1 "$lapor" --db "$db" "$@" 2>"$sql" >/dev/null || true
+	# the statements only: a message ("lapor: nothing found") is no SQL
+	{ LAPOR_TRACE_SQL=1 "$lapor" --db "$db" "$@" 2>&1 >/dev/null || true; } |
+		grep -v '^lapor: ' >"$sql" || true
 	printf '%-44s %8s %10s %8s %8s\n' "$label" "$(time_runs "$lapor" --db "$db" "$@")" \
 		"$(time_runs sqlite3 "$db" ".read $sql")" "$(cpu_runs "$lapor" --db "$db" "$@")" \
 		"$(cpu_runs sqlite3 "$db" ".read $sql")"

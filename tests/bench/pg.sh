@@ -26,7 +26,7 @@
 # it prints how long each took.  Every figure is measured as the demo's
 # first admin officer (or BENCH_OFFICER), on both backends.
 set -euo pipefail
-. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns, time_runs
 
 src=${1:?usage: tests/bench/pg.sh SQLITE_DB [RUNS]}
 runs=${2:-7}
@@ -43,21 +43,6 @@ p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 "$LAPOR_TEST_PG_URI" "$@"; }
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 "$uri" "$@"; }
 
-time_runs() {
-	local i t0 t1
-	# the warm-up must succeed: a failing command would time its error
-	if ! "$@" >/dev/null 2>"$work/err"; then
-		printf 'FAILED'
-		sed 's/^/  /' "$work/err" >&2
-		return
-	fi
-	for ((i = 0; i < runs; i++)); do
-		t0=$(now_ns)
-		"$@" >/dev/null 2>&1 || true
-		t1=$(now_ns)
-		echo $(((t1 - t0) / 1000))
-	done | median | awk '{ printf "%.1f", $1 / 1000 }'
-}
 step() { # step LABEL CMD...: runs CMD and prints its time
 	local t0 t1 label=$1
 	shift

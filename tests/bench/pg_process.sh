@@ -16,28 +16,13 @@
 # Each command is timed on every URI before the next command, so a
 # machine that slows down slows every column alike.
 set -u
-. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
+. "$(dirname "$(realpath "$0")")/lib.sh" # time_runs
 runs=${1:?usage: tests/bench/pg_process.sh RUNS URI [URI...]}
 shift
 [ $# -ge 1 ] || { echo "usage: tests/bench/pg_process.sh RUNS URI [URI...]" >&2; exit 2; }
 lapor=$(realpath "${LAPOR:-build/tui/lapor}")
 unset LAPOR_DB LAPOR_TRACE_SQL
 
-# time_cmd URI ARGS...: the median wall time of RUNS runs, in ms.
-time_cmd() {
-	local uri=$1 i t0 t1
-	shift
-	if ! "$lapor" --db "$uri" "$@" >/dev/null 2>&1; then
-		printf 'FAILED'
-		return
-	fi
-	for ((i = 0; i < runs; i++)); do
-		t0=$(now_ns)
-		"$lapor" --db "$uri" "$@" >/dev/null 2>&1
-		t1=$(now_ns)
-		echo $(((t1 - t0) / 1000))
-	done | median | awk '{ printf "%.1f", $1 / 1000 }'
-}
 
 printf '%-36s' "median ms of $runs (whole processes)"
 for i in $(seq $#); do printf ' %10s' "db $i"; done
@@ -49,7 +34,7 @@ for c in "${cmds[@]}"; do
 	printf '%-36s' "$c"
 	for uri in "$@"; do
 		# shellcheck disable=SC2086
-		printf ' %10s' "$(time_cmd "$uri" $c)"
+		printf ' %10s' "$(time_runs "$lapor" --db "$uri" $c)"
 	done
 	echo
 done
