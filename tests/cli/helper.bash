@@ -27,6 +27,18 @@ teardown() {
 	fi
 }
 
+# refute_in FILE [GREP-OPTIONS...] PATTERN: fails, printing the lines
+# found, when FILE has PATTERN.  (A bare `! grep` fails a test only as
+# its last command: set -e ignores a negated command.)
+refute_in() {
+	local f=$1
+	shift
+	if grep "$@" -- "$f"; then
+		echo "refute_in: found in $f: $*" >&2
+		return 1
+	fi
+}
+
 # The Unix login running the tests (the officer `lapor init` registers).
 me() { id -un; }
 

@@ -45,7 +45,7 @@ all_output() {
 	run "$LAPOR" --as clerk3171 show 1
 	[[ "$output" == *"(hidden)"* ]]
 	all_output clerk3171 "$BATS_TEST_TMPDIR/all"
-	! grep -q 0819998877 "$BATS_TEST_TMPDIR/all"
+	refute_in "$BATS_TEST_TMPDIR/all" 0819998877
 }
 
 @test "secret: an auditor above the agency sees neither content nor reporter" {
@@ -58,11 +58,11 @@ all_output() {
 	run "$LAPOR" --as aud31 show 2
 	[[ "$output" == *"(confidential)"* ]]
 	all_output aud31 "$BATS_TEST_TMPDIR/all"
-	! grep -q 0817776655 "$BATS_TEST_TMPDIR/all"
-	! grep -qi "pungutan" "$BATS_TEST_TMPDIR/all"
-	! grep -q "uang rahasia" "$BATS_TEST_TMPDIR/all"
+	refute_in "$BATS_TEST_TMPDIR/all" 0817776655
+	refute_in "$BATS_TEST_TMPDIR/all" -i "pungutan"
+	refute_in "$BATS_TEST_TMPDIR/all" "uang rahasia"
 	# The anonymous reporter stays hidden from the auditor too.
-	! grep -q 0819998877 "$BATS_TEST_TMPDIR/all"
+	refute_in "$BATS_TEST_TMPDIR/all" 0819998877
 }
 
 @test "secret: a clerk of another agency cannot see the case at all" {
@@ -70,8 +70,8 @@ all_output() {
 	run "$LAPOR" --as clerk3273 show 2 --json
 	[ "$status" -eq 77 ]
 	all_output clerk3273 "$BATS_TEST_TMPDIR/all"
-	! grep -q 0817776655 "$BATS_TEST_TMPDIR/all"
-	! grep -qi "pungutan" "$BATS_TEST_TMPDIR/all"
+	refute_in "$BATS_TEST_TMPDIR/all" 0817776655
+	refute_in "$BATS_TEST_TMPDIR/all" -i "pungutan"
 }
 
 @test "secret: the handling agency sees its own case" {
