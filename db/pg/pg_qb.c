@@ -19,6 +19,16 @@ static uint64_t text_key(const char *s)
 	return PG_KEY_TAG | (h >> 1);
 }
 
+/* True when t is short printable ASCII. */
+static bool trace_plain(const char *t)
+{
+	size_t n = 0;
+	for (; t[n]; n++)
+		if (t[n] < 0x20 || t[n] > 0x7e || n >= 200)
+			return false;
+	return true;
+}
+
 static void trace(const struct sqlbuf *b, const char *const *v)
 {
 	static int on = -1;
@@ -26,9 +36,22 @@ static void trace(const struct sqlbuf *b, const char *const *v)
 		on = getenv("LAPOR_TRACE_SQL") != NULL;
 	if (!on)
 		return;
+	/* Each value as an SQL literal, for tests/bench/pg_search.sh to send
+	 * again; text that is long or not printable ASCII (a citizen's, which
+	 * is never written to a terminal raw) by its size only. */
 	fprintf(stderr, "%s;", b->s);
-	for (size_t i = 0; i < b->nv; i++)
-		fprintf(stderr, " $%zu=%zu bytes", i + 1, strlen(v[i]));
+	for (size_t i = 0; i < b->nv; i++) {
+		if (!b->v[i].is_text) {
+			fprintf(stderr, " $%zu=%s", i + 1, v[i]);
+		} else if (!trace_plain(v[i])) {
+			fprintf(stderr, " $%zu=%zu bytes", i + 1, strlen(v[i]));
+		} else {
+			fprintf(stderr, " $%zu='", i + 1);
+			for (const char *c = v[i]; *c; c++)
+				fprintf(stderr, *c == '\'' ? "''" : "%c", *c);
+			fprintf(stderr, "'");
+		}
+	}
 	fprintf(stderr, "\n");
 }
 
