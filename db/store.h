@@ -29,7 +29,7 @@
 struct lp_store;
 
 /* The newest schema version this build knows. */
-#define LP_SCHEMA_VERSION 10
+#define LP_SCHEMA_VERSION 11
 
 enum lp_store_open_flags {
 	LP_STORE_CREATE = 1 << 0,   /* create the file if missing (SQLite) */

@@ -336,8 +336,11 @@ static void text_search_column(void **state)
 	PQclear(r);
 	/* One GIN index answers "these words in this subtree" by itself: both
 	 * conditions are its index conditions, no row is read to test the
-	 * agency. */
-	r = PQexec(f->raw, "SET enable_seqscan = off");
+	 * agency.  (The index of titles, 011, also holds the agencies: on
+	 * two cases PostgreSQL may read it for the subtree alone, so it is
+	 * set aside here, inside a transaction rolled back.) */
+	r = PQexec(f->raw, "BEGIN; DROP INDEX kase_scope_title; SET LOCAL enable_seqscan = off");
+	assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
 	PQclear(r);
 	r = PQexec(f->raw, "EXPLAIN SELECT id FROM kase WHERE search @@ to_tsquery('simple', 'lampu')"
 			   " AND ARRAY[agency, escalated_to] && ARRAY['31.71']");
@@ -354,7 +357,7 @@ static void text_search_column(void **state)
 	assert_non_null(strstr(cond, "&&"));
 	assert_non_null(strstr(cond, "@@"));
 	assert_null(strstr(plan, "Filter:"));
-	r = PQexec(f->raw, "RESET enable_seqscan");
+	r = PQexec(f->raw, "ROLLBACK");
 	PQclear(r);
 }
 
