@@ -14,19 +14,34 @@ load ../cli/helper
 HERE="$BATS_TEST_DIRNAME"
 safe() { python3 "$HERE/safe_check.py" "$@"; }
 
-setup_corpus() {
+# The corpus's database, made once for the file (setup_file) and copied
+# into each test that reads it, with the corpus beside it.
+make_corpus() {
 	make_db
 	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl" \
 		"$BATS_TEST_TMPDIR/mib.txt"
 	"$LAPOR" import "$BATS_TEST_TMPDIR/h.jsonl" >/dev/null
-	NCASES=$(grep -c . "$BATS_TEST_TMPDIR/h.jsonl")
-	local i
-	for ((i = 1; i <= NCASES; i++)); do
+	local i n
+	n=$(grep -c . "$BATS_TEST_TMPDIR/h.jsonl")
+	for ((i = 1; i <= n; i++)); do
 		"$LAPOR" --as coord31 verify "$i" --agency 31.71 >/dev/null
 	done
 	"$LAPOR" --as clerk3171 reply 1 -m $'host1 balasan \e]52;c;ZXZpbA==\a \e]0;judul\a \xc2\x9b2J'
 	"$LAPOR" --as clerk3171 note 2 -m $'host2 catatan \e[6n \xe2\x80\xae \e_apc\e\\ \r\b'
-	"$LAPOR" --as clerk3171 reply "$NCASES" -F "$BATS_TEST_TMPDIR/mib.txt" >/dev/null
+	"$LAPOR" --as clerk3171 reply "$n" -F "$BATS_TEST_TMPDIR/mib.txt" >/dev/null
+}
+
+setup_file() {
+	BATS_TEST_TMPDIR=$BATS_FILE_TMPDIR setup
+	BATS_TEST_TMPDIR=$BATS_FILE_TMPDIR make_corpus
+	# One file, for the copies.
+	sqlite3 "$BATS_FILE_TMPDIR/lapor.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+}
+
+setup_corpus() {
+	cp "$BATS_FILE_TMPDIR/lapor.db" "$LAPOR_DB"
+	cp "$BATS_FILE_TMPDIR/h.jsonl" "$BATS_FILE_TMPDIR/mib.txt" "$BATS_TEST_TMPDIR/"
+	NCASES=$(grep -c . "$BATS_TEST_TMPDIR/h.jsonl")
 }
 
 @test "the import refuses NUL, invalid UTF-8 and over-long lines, and changes nothing" {
