@@ -129,7 +129,9 @@ burst() {
 for ((r = 1; r <= ROUNDS; r++)); do
 	setsid bash -c "$(declare -f burst); LAPOR='$LAPOR' log='$log' burst $r" &
 	pid=$!
-	sleep "$(python3 -c 'import random; print(random.uniform(0.5, 1.5))')"
+	# 0.5 to 1.5 s in each of three rounds: fewer rounds burst longer, so
+	# that the burst logs as many successes in all.
+	sleep "$(python3 -c "import random; print(random.uniform(0.5, 1.5) * 3 / $ROUNDS)")"
 	kill -KILL -- "-$pid" 2>/dev/null || fail "burst round $r: no process group $pid to kill"
 	wait "$pid" 2>/dev/null || true
 	# Until every process of the group (a lapor mid-command) is gone.
