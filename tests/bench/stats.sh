@@ -15,7 +15,7 @@
 #   RUNS    runs per measurement, median reported (default 7)
 # env: LAPOR (default build/tui/lapor), TMPDIR (where the copy goes)
 set -euo pipefail
-. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns
+. "$(dirname "$(realpath "$0")")/lib.sh" # median, now_ns, time_runs
 
 dir=${BENCH_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lapor-bench}
 src=${1:-$dir/find-1000000.db}
@@ -30,18 +30,6 @@ trap 'rm -rf "$work"' EXIT
 db="$work/stats.db"
 sqlite3 "$src" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null 2>&1 || true
 cp --reflink=auto "$src" "$db"
-
-# time_runs CMD...: median wall time in milliseconds of RUNS runs (after one warm-up)
-time_runs() {
-	local i t0 t1
-	"$@" >/dev/null 2>&1 || true
-	for ((i = 0; i < runs; i++)); do
-		t0=$(now_ns)
-		"$@" >/dev/null 2>&1 || true
-		t1=$(now_ns)
-		echo $(((t1 - t0) / 1000))
-	done | median | awk '{ printf "%.1f", $1 / 1000 }'
-}
 
 # cpu_runs CMD...: median user + system CPU milliseconds of RUNS runs
 cpu_runs() {
