@@ -198,6 +198,59 @@ static bool may_rerun(const struct pg_store *g, const struct pg_sql *st, const P
 	return state && (!strcmp(state, "40001") || !strcmp(state, "40P01"));
 }
 
+/* True when t is short printable ASCII. */
+static bool trace_plain(const char *t)
+{
+	size_t n = 0;
+	for (; t[n]; n++)
+		if (t[n] < 0x20 || t[n] > 0x7e || n >= 200)
+			return false;
+	return true;
+}
+
+/* True when t is a whole number. */
+static bool trace_number(const char *t)
+{
+	size_t i = *t == '-';
+	if (!t[i])
+		return false;
+	for (; t[i]; i++)
+		if (t[i] < '0' || t[i] > '9')
+			return false;
+	return true;
+}
+
+void pg_trace(const char *sql, int n, const char *const *v, const int *fmt)
+{
+	static int on = -1;
+	if (on < 0)
+		on = getenv("LAPOR_TRACE_SQL") != NULL;
+	if (!on)
+		return;
+	/* Each value as an SQL literal, for tests/bench/pg_search.sh to send
+	 * again; text that is long or not printable ASCII (a citizen's, which
+	 * is never written to a terminal raw) and binary values by their size
+	 * only. */
+	fprintf(stderr, "%s;", sql);
+	for (int i = 0; i < n; i++) {
+		if (!v[i]) {
+			fprintf(stderr, " $%d=NULL", i + 1);
+		} else if (fmt && fmt[i]) {
+			fprintf(stderr, " $%d=binary", i + 1);
+		} else if (trace_number(v[i])) {
+			fprintf(stderr, " $%d=%s", i + 1, v[i]);
+		} else if (!trace_plain(v[i])) {
+			fprintf(stderr, " $%d=%zu bytes", i + 1, strlen(v[i]));
+		} else {
+			fprintf(stderr, " $%d='", i + 1);
+			for (const char *c = v[i]; *c; c++)
+				fprintf(stderr, *c == '\'' ? "''" : "%c", *c);
+			fprintf(stderr, "'");
+		}
+	}
+	fprintf(stderr, "\n");
+}
+
 static void backoff(int attempt)
 {
 	struct timespec ts = { 0, 20000000L * attempt * attempt }; /* 20, 80, 180 ms */
@@ -215,6 +268,7 @@ PGresult *pg_run(struct pg_store *g, const struct pg_sql *st, const struct pg_pa
 		p = &none;
 	if (pg_bulk_pending(g) && pg_bulk_send(g, err)) /* rows gathered go first */
 		return NULL;
+	pg_trace(st->sql, p->n, p->v, p->fmt);
 	for (int attempt = 0;; attempt++) {
 		bool may_retry = g->depth == 0 && attempt < PG_RETRIES;
 		bool executed = false;

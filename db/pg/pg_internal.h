@@ -117,6 +117,10 @@ int pp_bytes(struct pg_params *p, const unsigned char *v, int len);
  * the error is reported (LP_EBUSY "try again", LP_EIO for the server). */
 PGresult *pg_run(struct pg_store *g, const struct pg_sql *st, const struct pg_params *p,
 		 struct lp_error *err);
+/* With $LAPOR_TRACE_SQL set, writes the statement and its values to
+ * stderr, one line (pg_run does for each statement it runs).  fmt may be
+ * NULL (all text). */
+void pg_trace(const char *sql, int n, const char *const *v, const int *fmt);
 /* pg_run for a statement returning no rows: LP_OK or the error code.
  * *rows (may be NULL) receives the number of rows changed. */
 int pg_run_cmd(struct pg_store *g, const struct pg_sql *st, const struct pg_params *p,

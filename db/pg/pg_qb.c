@@ -19,42 +19,6 @@ static uint64_t text_key(const char *s)
 	return PG_KEY_TAG | (h >> 1);
 }
 
-/* True when t is short printable ASCII. */
-static bool trace_plain(const char *t)
-{
-	size_t n = 0;
-	for (; t[n]; n++)
-		if (t[n] < 0x20 || t[n] > 0x7e || n >= 200)
-			return false;
-	return true;
-}
-
-static void trace(const struct sqlbuf *b, const char *const *v)
-{
-	static int on = -1;
-	if (on < 0)
-		on = getenv("LAPOR_TRACE_SQL") != NULL;
-	if (!on)
-		return;
-	/* Each value as an SQL literal, for tests/bench/pg_search.sh to send
-	 * again; text that is long or not printable ASCII (a citizen's, which
-	 * is never written to a terminal raw) by its size only. */
-	fprintf(stderr, "%s;", b->s);
-	for (size_t i = 0; i < b->nv; i++) {
-		if (!b->v[i].is_text) {
-			fprintf(stderr, " $%zu=%s", i + 1, v[i]);
-		} else if (!trace_plain(v[i])) {
-			fprintf(stderr, " $%zu=%zu bytes", i + 1, strlen(v[i]));
-		} else {
-			fprintf(stderr, " $%zu='", i + 1);
-			for (const char *c = v[i]; *c; c++)
-				fprintf(stderr, *c == '\'' ? "''" : "%c", *c);
-			fprintf(stderr, "'");
-		}
-	}
-	fprintf(stderr, "\n");
-}
-
 /* The values as text parameters (integers written in decimal into num). */
 static const char **texts(const struct sqlbuf *b, char (*num)[24])
 {
@@ -92,13 +56,12 @@ PGresult *pgb_run(struct pg_store *g, struct sqlbuf *b, struct lp_error *err)
 			 * 3).  The statements that act on one case by its
 			 * number stay prepared. */
 			struct pg_sql st = { text_key(b->s), b->s, true, true };
-			trace(b, v);
 			r = pg_run(g, &st, p, err);
 			free(p);
 		}
 	} else {
 		/* More values than a named statement takes: the unnamed one. */
-		trace(b, v);
+		pg_trace(b->s, (int)b->nv, v, NULL);
 		r = PQexecParams(g->conn, b->s, (int)b->nv, NULL, v, NULL, NULL, 0);
 		ExecStatusType rs = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 		if (rs != PGRES_TUPLES_OK && rs != PGRES_COMMAND_OK) {
