@@ -3,6 +3,9 @@
 
 : "${LAPOR:?LAPOR must name the built lapor program}"
 : "${SRCDIR:=$(cd "$(dirname "$BATS_TEST_FILENAME")/../.." && pwd)}"
+# The Python to run: meson gives the one it runs under (a python3 first in
+# PATH may be a slow wrapper, such as a pyenv shim).
+: "${PYTHON:=python3}"
 
 setup() {
 	export LAPOR_DB="$BATS_TEST_TMPDIR/lapor.db"
@@ -98,7 +101,7 @@ db_sum() {
 
 # Fails when file $1 holds a byte sequence that can act on a terminal.
 assert_terminal_safe() {
-	python3 - "$1" <<'EOF'
+	"$PYTHON" - "$1" <<'EOF'
 import sys
 data = open(sys.argv[1], 'rb').read()
 bad = {b'\x1b': 'ESC', b'\xc2\x9b': 'C1 CSI', b'\xc2\x9d': 'C1 OSC',

@@ -12,13 +12,13 @@
 load ../cli/helper
 
 HERE="$BATS_TEST_DIRNAME"
-safe() { python3 "$HERE/safe_check.py" "$@"; }
+safe() { "$PYTHON" "$HERE/safe_check.py" "$@"; }
 
 # The corpus's database, made once for the file (setup_file) and copied
 # into each test that reads it, with the corpus beside it.
 make_corpus() {
 	make_db
-	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl" \
+	"$PYTHON" "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl" \
 		"$BATS_TEST_TMPDIR/mib.txt"
 	"$LAPOR" import "$BATS_TEST_TMPDIR/h.jsonl" >/dev/null
 	local i n
@@ -46,7 +46,7 @@ setup_corpus() {
 
 @test "the import refuses NUL, invalid UTF-8 and over-long lines, and changes nothing" {
 	make_db
-	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl"
+	"$PYTHON" "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl"
 	import_reports 1
 	before=$(db_sum)
 	n=0
@@ -117,7 +117,7 @@ setup_corpus() {
 		jq -e --argjson id "$i" 'map(.id) | index($id) != null' "$o.search" >/dev/null
 	done
 	# JSON carries every byte as the citizen sent it, the largest body too.
-	python3 - "$BATS_TEST_TMPDIR/h.jsonl" "$o.show" "$NCASES" "$BATS_TEST_TMPDIR/mib.txt" <<'PY'
+	"$PYTHON" - "$BATS_TEST_TMPDIR/h.jsonl" "$o.show" "$NCASES" "$BATS_TEST_TMPDIR/mib.txt" <<'PY'
 import json, sys
 src, prefix, n, mib = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 for i, line in enumerate(open(src, encoding='utf-8'), 1):
