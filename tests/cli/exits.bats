@@ -180,7 +180,7 @@ load helper
 @test "74: the disk is full (a file size limit); nothing is written" {
 	command -v prlimit >/dev/null || skip "prlimit is missing"
 	make_db
-	python3 -c '
+	"$PYTHON" -c '
 import json
 for i in range(3000):
     print(json.dumps({"tracking_id": "BIG-%d" % i, "kind": "complaint", "channel": "web",

@@ -3,6 +3,9 @@
 
 : "${LAPOR:?LAPOR must name the built lapor program}"
 : "${SRCDIR:=$(cd "$(dirname "$BATS_TEST_FILENAME")/../.." && pwd)}"
+# The Python to run: meson gives the one it runs under (a python3 first in
+# PATH may be a slow wrapper, such as a pyenv shim).
+: "${PYTHON:=python3}"
 
 setup() {
 	export LAPOR_DB="$BATS_TEST_TMPDIR/lapor.db"
@@ -61,8 +64,26 @@ message() {
 }
 
 # A database with the creator as admin and officers at DKI Jakarta
-# (31), Kota Jakarta Pusat (31.71) and Kota Bandung (32.73).
+# (31), Kota Jakarta Pusat (31.71) and Kota Bandung (32.73), in $LAPOR_DB.
+# Made once per bats file: the first call runs lapor (init and seven
+# officer adds) and keeps the database in $BATS_FILE_TMPDIR/make_db.db;
+# later calls copy that into $LAPOR_DB, so each test still starts from a
+# fresh database of its own.  Those commands write nothing but the
+# database, the same bytes whatever the clock (LAPOR_NOW): they depend on
+# the login running the tests only, the same for the whole file.  Not for
+# a PostgreSQL URI or connection string (lapor's test: "://" or "="),
+# nor a file whose directory does not exist yet (init makes it): lapor
+# makes those every time.
 make_db() {
+	local cache=
+	if [ -n "${BATS_FILE_TMPDIR:-}" ] && [ -n "${LAPOR_DB:-}" ] &&
+		[[ $LAPOR_DB != *://* && $LAPOR_DB != *=* ]] && [ -d "${LAPOR_DB%/*}" ]; then
+		cache=$BATS_FILE_TMPDIR/make_db.db
+		if [ -f "$cache" ]; then
+			cp "$cache" "$LAPOR_DB"
+			return
+		fi
+	fi
 	"$LAPOR" init >/dev/null
 	"$LAPOR" officer add coord31 --name "Rina Coordinator" --agency 31 --role coordinator
 	"$LAPOR" officer add sup3171 --name "Agus Supervisor" --agency 31.71 --role supervisor
@@ -70,7 +91,14 @@ make_db() {
 	"$LAPOR" officer add clerk3171b --name "Dewi Clerk" --agency 31.71 --role clerk
 	"$LAPOR" officer add sup3273 --name "Yusuf Supervisor" --agency 32.73 --role supervisor
 	"$LAPOR" officer add clerk3273 --name "Sari Clerk" --agency 32.73 --role clerk
-	"$LAPOR" officer add aud31 --name "Tono Auditor" --agency 31 --role auditor
+	"$LAPOR" officer add aud31 --name "Tono Auditor" --agency 31 --role auditor || return
+	if [ -n "$cache" ]; then
+		# One file for the copies (any WAL content checkpointed into it),
+		# renamed into place whole (for tests run in parallel, bats -j).
+		sqlite3 "$LAPOR_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+		cp "$LAPOR_DB" "$cache.$BASHPID"
+		mv "$cache.$BASHPID" "$cache"
+	fi
 }
 
 # Imports N public reports at Kota Jakarta Pusat (cases 1..N).
@@ -98,7 +126,7 @@ db_sum() {
 
 # Fails when file $1 holds a byte sequence that can act on a terminal.
 assert_terminal_safe() {
-	python3 - "$1" <<'EOF'
+	"$PYTHON" - "$1" <<'EOF'
 import sys
 data = open(sys.argv[1], 'rb').read()
 bad = {b'\x1b': 'ESC', b'\xc2\x9b': 'C1 CSI', b'\xc2\x9d': 'C1 OSC',

@@ -34,10 +34,10 @@ setup_case() {
 	done
 	# The JSON parses and keeps the words.
 	"$LAPOR" show 1 --json |
-		python3 -c 'import json,sys; assert "merah" in json.load(sys.stdin)["title"]'
-	"$LAPOR" ls --json | python3 -c 'import json,sys; json.load(sys.stdin)'
-	"$LAPOR" log 1 --json | python3 -c 'import json,sys; json.load(sys.stdin)'
-	"$LAPOR" export --format jsonl | python3 -c '
+		"$PYTHON" -c 'import json,sys; assert "merah" in json.load(sys.stdin)["title"]'
+	"$LAPOR" ls --json | "$PYTHON" -c 'import json,sys; json.load(sys.stdin)'
+	"$LAPOR" log 1 --json | "$PYTHON" -c 'import json,sys; json.load(sys.stdin)'
+	"$LAPOR" export --format jsonl | "$PYTHON" -c '
 import json, sys
 for line in sys.stdin: json.loads(line)'
 	# The text forms keep the readable words.
@@ -54,7 +54,7 @@ for line in sys.stdin: json.loads(line)'
 	report WEB-2 31.71 public '@SUM(A1)' $'-2+3\nbaris dua' >>"$BATS_TEST_TMPDIR/f.jsonl"
 	"$LAPOR" import "$BATS_TEST_TMPDIR/f.jsonl"
 	"$LAPOR" export --format csv >"$BATS_TEST_TMPDIR/out.csv"
-	python3 - "$BATS_TEST_TMPDIR/out.csv" <<'PY'
+	"$PYTHON" - "$BATS_TEST_TMPDIR/out.csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
 assert len(rows) == 2, rows

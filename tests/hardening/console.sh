@@ -32,7 +32,7 @@ start_as() {
 
 # raw_safe: the recorded bytes hold only what a curses program sends.
 raw_safe() {
-	python3 - "$T/raw" <<'PY'
+	"$PYTHON" - "$T/raw" <<'PY'
 import re, sys
 data = open(sys.argv[1], 'rb').read()
 bad = []
@@ -61,7 +61,7 @@ officer aud31 "Tono Auditor" 31 auditor || fail "officer add"
 officer sup3273 "Yusuf Supervisor" 32.73 supervisor || fail "officer add"
 
 # 1. Hostile text.
-python3 "$HERE/hostile_corpus.py" "$T/h.jsonl" || fail "corpus"
+"$PYTHON" "$HERE/hostile_corpus.py" "$T/h.jsonl" || fail "corpus"
 "$LAPOR" --db "$D" import "$T/h.jsonl" >/dev/null || fail "import failed"
 n=$(grep -c . "$T/h.jsonl")
 for ((i = 1; i <= n; i++)); do
@@ -96,7 +96,7 @@ levels=(public anonymous secret)
 names=("Publika Terbuka" "Anonima Tersembunyi" "Sekreta Rahasiawati")
 phones=(081111000001 082222000002 083333000003)
 for i in 0 1 2; do
-	python3 -c 'import json, sys
+	"$PYTHON" -c 'import json, sys
 p, n, ph = sys.argv[1:]
 print(json.dumps({"tracking_id": "MTX-" + p, "kind": "complaint", "channel": "web",
   "submitted_at": "2026-11-01T10:00:00+07:00", "title": "Matriks " + p, "body": "Isi " + p,

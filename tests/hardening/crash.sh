@@ -13,10 +13,12 @@ export LAPOR_DB="$WORK/lapor.db" LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$WORK/config"
 export LAPOR_NOW="2026-11-02T03:00:00Z"
 unset XDG_DATA_HOME LAPOR_BUSY_TIMEOUT
 HERE=$(cd "$(dirname "$0")" && pwd)
+# The Python to run: meson gives the one it runs under.
+PYTHON=${PYTHON:-python3}
 
 fail() { echo "crash.sh: FAIL: $*" >&2; exit 1; }
 # A random delay in seconds, 0..$1 milliseconds.
-rand_delay() { python3 -c "import random; print(random.randint(0, $1) / 1000)"; }
+rand_delay() { "$PYTHON" -c "import random; print(random.randint(0, $1) / 1000)"; }
 
 # The checks after each kill: the database is sound, the audit chain
 # holds, and every case agrees with its events (no half-done action).
@@ -70,17 +72,17 @@ TRIGGERS=$(sqlite3 "$LAPOR_DB" "SELECT group_concat(name) FROM
 
 # 1. A large import, killed.  Each round imports a file of new tracking
 # ids: afterwards the count is either as before or before + REPORTS.
-python3 "$HERE/gen_reports.py" 200 SEED >"$WORK/seed.jsonl"
+"$PYTHON" "$HERE/gen_reports.py" 200 SEED >"$WORK/seed.jsonl"
 "$LAPOR" import "$WORK/seed.jsonl" >/dev/null
 start=$(date +%s%N)
-python3 "$HERE/gen_reports.py" "$REPORTS" TIME >"$WORK/time.jsonl"
+"$PYTHON" "$HERE/gen_reports.py" "$REPORTS" TIME >"$WORK/time.jsonl"
 "$LAPOR" import "$WORK/time.jsonl" >/dev/null
 took=$((($(date +%s%N) - start) / 1000000))
 echo "# an import of $REPORTS reports takes ${took} ms"
 check_db "after a full import"
 completed=0 killed=0
 for ((r = 1; r <= ROUNDS; r++)); do
-	python3 "$HERE/gen_reports.py" "$REPORTS" "R$r" >"$WORK/big.jsonl"
+	"$PYTHON" "$HERE/gen_reports.py" "$REPORTS" "R$r" >"$WORK/big.jsonl"
 	before=$(count_cases)
 	"$LAPOR" import "$WORK/big.jsonl" >/dev/null 2>&1 &
 	pid=$!
@@ -131,7 +133,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	pid=$!
 	# 0.5 to 1.5 s in each of three rounds: fewer rounds burst longer, so
 	# that the burst logs as many successes in all.
-	sleep "$(python3 -c "import random; print(random.uniform(0.5, 1.5) * 3 / $ROUNDS)")"
+	sleep "$("$PYTHON" -c "import random; print(random.uniform(0.5, 1.5) * 3 / $ROUNDS)")"
 	kill -KILL -- "-$pid" 2>/dev/null || fail "burst round $r: no process group $pid to kill"
 	wait "$pid" 2>/dev/null || true
 	# Until every process of the group (a lapor mid-command) is gone.
@@ -148,7 +150,7 @@ done
 cut -d' ' -f2 "$log" | sort -un | while read -r id; do
 	"$LAPOR" show "$id" --json
 done | jq -c '{id, events: [.events[] | {action, officer, text}]}' >"$WORK/shown.jsonl"
-python3 - "$log" "$WORK/shown.jsonl" <<'PY' || fail "a command that reported success is missing"
+"$PYTHON" - "$log" "$WORK/shown.jsonl" <<'PY' || fail "a command that reported success is missing"
 import json, sys
 cases = {}
 for line in open(sys.argv[2]):

@@ -39,7 +39,7 @@ teardown() {
 	make_db
 	import_reports 2
 	"$LAPOR" --as coord31 verify 1 --agency 31.71
-	python3 "$HERE/gen_reports.py" 50 LOCK >"$BATS_TEST_TMPDIR/l.jsonl"
+	"$PYTHON" "$HERE/gen_reports.py" 50 LOCK >"$BATS_TEST_TMPDIR/l.jsonl"
 	before=$(db_sum)
 	fifo="$BATS_TEST_TMPDIR/hold"
 	mkfifo "$fifo"
@@ -147,7 +147,7 @@ teardown() {
 	make_db
 	import_reports 3
 	"$LAPOR" --as coord31 verify 1 --agency 31.71
-	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" /dev/null "$BATS_TEST_TMPDIR/mib.txt"
+	"$PYTHON" "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" /dev/null "$BATS_TEST_TMPDIR/mib.txt"
 	# Fill the filesystem but for ~200 KiB.
 	avail=$(df --output=avail -B1 "$MNT" | tail -1)
 	head -c $((avail - 200 * 1024)) /dev/zero >"$MNT/filler" || true
@@ -174,7 +174,7 @@ teardown() {
 	make_db
 	import_reports 1
 	"$LAPOR" --as coord31 verify 1 --agency 31.71
-	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" /dev/null "$BATS_TEST_TMPDIR/mib.txt"
+	"$PYTHON" "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" /dev/null "$BATS_TEST_TMPDIR/mib.txt"
 	sqlite3 "$LAPOR_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 	before=$(db_sum)
 	run bash -c 'trap "" XFSZ; exec prlimit --fsize=600000 "$LAPOR" --as clerk3171 reply 1 -F "$1"' \

@@ -8,17 +8,21 @@
 # dashboard.  The bytes hold no terminal control (safe_check.py), JSON
 # and CSV still parse, and each case stays on one line of `ls`.
 # tests/cli/hostile.bats has the first, smaller version of this.
+# Each output goes to its own file, named after the command, its
+# options and the case (out.show.7, out.show-json.7), and a test checks
+# all its files at the end, in one run of safe_check.py per mode (plain,
+# --json, --jsonl, --csv), whose message names each file that failed.
 
 load ../cli/helper
 
 HERE="$BATS_TEST_DIRNAME"
-safe() { python3 "$HERE/safe_check.py" "$@"; }
+safe() { "$PYTHON" "$HERE/safe_check.py" "$@"; }
 
 # The corpus's database, made once for the file (setup_file) and copied
 # into each test that reads it, with the corpus beside it.
 make_corpus() {
 	make_db
-	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl" \
+	"$PYTHON" "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl" \
 		"$BATS_TEST_TMPDIR/mib.txt"
 	"$LAPOR" import "$BATS_TEST_TMPDIR/h.jsonl" >/dev/null
 	local i n
@@ -46,19 +50,20 @@ setup_corpus() {
 
 @test "the import refuses NUL, invalid UTF-8 and over-long lines, and changes nothing" {
 	make_db
-	python3 "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl"
+	"$PYTHON" "$HERE/hostile_corpus.py" "$BATS_TEST_TMPDIR/h.jsonl" "$BATS_TEST_TMPDIR/rej.jsonl"
 	import_reports 1
 	before=$(db_sum)
-	n=0
+	local n=0 msgs=()
 	while IFS= read -r line; do
 		printf '%s\n' "$line" >"$BATS_TEST_TMPDIR/one.jsonl"
 		run "$LAPOR" import "$BATS_TEST_TMPDIR/one.jsonl"
 		[ "$status" -eq 65 ]
-		echo "$output" >"$BATS_TEST_TMPDIR/msg"
-		safe "$BATS_TEST_TMPDIR/msg"
 		n=$((n + 1))
+		echo "$output" >"$BATS_TEST_TMPDIR/out.import-refused.$n"
+		msgs+=("$BATS_TEST_TMPDIR/out.import-refused.$n")
 	done <"$BATS_TEST_TMPDIR/rej.jsonl"
 	[ "$n" -eq 3 ]
+	safe "${msgs[@]}"
 	[ "$(db_sum)" = "$before" ]
 	# Invalid UTF-8 in a reply is refused too.
 	"$LAPOR" --as coord31 verify 1 --agency 31.71
@@ -70,26 +75,24 @@ setup_corpus() {
 
 @test "every text output path holds no terminal control and stays valid UTF-8" {
 	setup_corpus
-	local o="$BATS_TEST_TMPDIR/out" i cmd n=0
+	local o="$BATS_TEST_TMPDIR/out" i cmd files=()
 	for cmd in "ls" "dashboard" "agency ls" "officer ls"; do
 		# shellcheck disable=SC2086
-		"$LAPOR" $cmd >"$o.$n"
-		safe "$o.$n"
-		n=$((n + 1))
+		"$LAPOR" $cmd >"$o.${cmd// /-}"
+		files+=("$o.${cmd// /-}")
 	done
 	for ((i = 1; i <= NCASES; i++)); do
-		"$LAPOR" show "$i" >"$o.$n"
-		safe "$o.$n"
-		"$LAPOR" log "$i" >"$o.$n"
-		safe "$o.$n"
-		"$LAPOR" search "host$i" >"$o.$n"
-		grep -q "^ *$i " "$o.$n"
-		safe "$o.$n"
+		"$LAPOR" show "$i" >"$o.show.$i"
+		"$LAPOR" log "$i" >"$o.log.$i"
+		"$LAPOR" search "host$i" >"$o.search.$i"
+		grep -q "^ *$i " "$o.search.$i"
+		files+=("$o.show.$i" "$o.log.$i" "$o.search.$i")
 	done
 	# Error messages that quote a case's text are safe too.
 	run "$LAPOR" search $'\e]0;x\a'
-	echo "$output" >"$o.err"
-	safe "$o.err"
+	echo "$output" >"$o.search-error"
+	files+=("$o.search-error")
+	safe "${files[@]}"
 	# The readable words survive the cleaning.
 	run "$LAPOR" show 3
 	[[ "$output" == *"host3"* ]]
@@ -98,26 +101,24 @@ setup_corpus() {
 
 @test "--json, JSON Lines and CSV parse, are terminal-safe and keep the text exactly" {
 	setup_corpus
-	local o="$BATS_TEST_TMPDIR/out" i
-	"$LAPOR" ls --json >"$o.ls"
-	safe --json "$o.ls"
-	"$LAPOR" dashboard --json >"$o.dash"
-	safe --json "$o.dash"
-	"$LAPOR" export --format jsonl >"$o.jsonl"
-	safe --jsonl "$o.jsonl"
-	"$LAPOR" export --format csv >"$o.csv"
-	safe --csv "$o.csv"
+	local o="$BATS_TEST_TMPDIR/out" i json=()
+	"$LAPOR" ls --json >"$o.ls-json"
+	"$LAPOR" dashboard --json >"$o.dashboard-json"
+	json+=("$o.ls-json" "$o.dashboard-json")
+	"$LAPOR" export --format jsonl >"$o.export-jsonl"
+	"$LAPOR" export --format csv >"$o.export-csv"
 	for ((i = 1; i <= NCASES; i++)); do
-		"$LAPOR" show "$i" --json >"$o.show$i"
-		safe --json "$o.show$i"
-		"$LAPOR" log "$i" --json >"$o.log"
-		safe --json "$o.log"
-		"$LAPOR" search "host$i" --json >"$o.search"
-		safe --json "$o.search"
-		jq -e --argjson id "$i" 'map(.id) | index($id) != null' "$o.search" >/dev/null
+		"$LAPOR" show "$i" --json >"$o.show-json.$i"
+		"$LAPOR" log "$i" --json >"$o.log-json.$i"
+		"$LAPOR" search "host$i" --json >"$o.search-json.$i"
+		jq -e --argjson id "$i" 'map(.id) | index($id) != null' "$o.search-json.$i" >/dev/null
+		json+=("$o.show-json.$i" "$o.log-json.$i" "$o.search-json.$i")
 	done
+	safe --json "${json[@]}"
+	safe --jsonl "$o.export-jsonl"
+	safe --csv "$o.export-csv"
 	# JSON carries every byte as the citizen sent it, the largest body too.
-	python3 - "$BATS_TEST_TMPDIR/h.jsonl" "$o.show" "$NCASES" "$BATS_TEST_TMPDIR/mib.txt" <<'PY'
+	"$PYTHON" - "$BATS_TEST_TMPDIR/h.jsonl" "$o.show-json." "$NCASES" "$BATS_TEST_TMPDIR/mib.txt" <<'PY'
 import json, sys
 src, prefix, n, mib = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 for i, line in enumerate(open(src, encoding='utf-8'), 1):

@@ -13,14 +13,16 @@ ROOT=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
 EN=$ROOT/man/lapor.1
 ID=$ROOT/man/id/lapor.1
 
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "SKIP: python3 is needed"
+# The Python to run: meson gives the one it runs under.
+PYTHON=${PYTHON:-python3}
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+	echo "SKIP: $PYTHON is needed"
 	exit 77
 fi
 [ -f "$EN" ] || { echo "FAIL: $EN is missing"; exit 1; }
 [ -f "$ID" ] || { echo "FAIL: $ID is missing"; exit 1; }
 
-python3 - "$EN" "$ID" <<'PY' || exit 1
+"$PYTHON" - "$EN" "$ID" <<'PY' || exit 1
 import re, shlex, sys
 
 def sections(path):

@@ -19,11 +19,11 @@ teardown() {
 	run "$LAPOR" migrate --from "$SQ" --to "$PGURI" --json
 	[ "$status" -eq 0 ]
 	echo "$output"
-	cases=$(echo "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["cases"], d["verified_cases"], d["events"] == d["verified_events"], d["events"] > 120, d["officers"] > 5)')
+	cases=$(echo "$output" | "$PYTHON" -c 'import json,sys; d=json.load(sys.stdin); print(d["cases"], d["verified_cases"], d["events"] == d["verified_events"], d["events"] > 120, d["officers"] > 5)')
 	[ "$cases" = "120 120 True True True" ]
 	# The same cases read the same (as the demo's admin, on each backend).
-	admin=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["login"])' \
-		< <("$LAPOR" --db "$SQ" --json officer ls | python3 -c \
+	admin=$("$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["login"])' \
+		< <("$LAPOR" --db "$SQ" --json officer ls | "$PYTHON" -c \
 		'import json,sys; print(json.dumps([o for o in json.load(sys.stdin) if o["role"] == "admin"][0]))'))
 	for id in 1 2 17 60 119 120; do
 		a=$("$LAPOR" --db "$SQ" --as "$admin" show "$id" --json)
@@ -72,7 +72,7 @@ teardown() {
 	a=$(sqlite3 -separator '|' "$SQ" "SELECT $cols FROM kase ORDER BY id")
 	b=$(psql -qXAt "$PGURI" -c "SELECT $cols FROM kase ORDER BY id")
 	[ "$a" = "$b" ]
-	admin=$("$LAPOR" --db "$SQ" --json officer ls | python3 -c \
+	admin=$("$LAPOR" --db "$SQ" --json officer ls | "$PYTHON" -c \
 		'import json,sys; print([o for o in json.load(sys.stdin) if o["role"] == "admin"][0]["login"])')
 	for by in agency category; do
 		s=$("$LAPOR" --db "$SQ" --as "$admin" stats --from 2020-01-01 --to 2026-12-31 --by "$by" --json)

@@ -1,6 +1,9 @@
 # pg_helper.bash: what the PostgreSQL bats tests share.  Needs $LAPOR
 # (the program) and $LAPOR_TEST_PG_URI (a superuser URI; the tests skip
-# without it).  Each test gets its own database on the server.
+# without it).  Each test gets its own database on the server.  PYTHON
+# names the Python to run (meson gives the one it runs under).
+
+: "${PYTHON:=python3}"
 
 pg_setup() {
 	if [ -z "${LAPOR_TEST_PG_URI:-}" ]; then

@@ -20,7 +20,7 @@ setup() {
 		ORDER BY o.login LIMIT 1")
 	[ -n "$ADMIN" ] && [ -n "$CLERK" ]
 	BOUNCER=$(mktemp -d /tmp/lapor-pgb.XXXXXX)
-	BPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	BPORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 	local host=${PGHOST_PART%:*} port=${PGHOST_PART##*:}
 	cat >"$BOUNCER/pgbouncer.ini" <<-EOF
 		[databases]
@@ -75,9 +75,9 @@ via() {
 		pooled=$("$LAPOR" --db "$(via "$who")" ls --limit 1000 --json)
 		[ "$direct" = "$pooled" ]
 	done
-	all=$("$LAPOR" --db "$(via "$ADMIN")" ls --limit 1000 --json | python3 -c \
+	all=$("$LAPOR" --db "$(via "$ADMIN")" ls --limit 1000 --json | "$PYTHON" -c \
 		'import json,sys; print(len(json.load(sys.stdin)))')
-	own=$("$LAPOR" --db "$(via "$CLERK")" ls --limit 1000 --json | python3 -c \
+	own=$("$LAPOR" --db "$(via "$CLERK")" ls --limit 1000 --json | "$PYTHON" -c \
 		'import json,sys; print(len(json.load(sys.stdin)))')
 	[ "$all" -eq 60 ]
 	[ "$own" -gt 0 ] && [ "$own" -lt "$all" ]

@@ -8,6 +8,7 @@
 # free port, trusts local connections (throwaway only), and prints shell
 # assignments for LAPOR_TEST_PG_DIR (give it to stop-cluster.sh) and
 # LAPOR_TEST_PG_URI (a superuser URI on the database "postgres").
+# $PYTHON (default python3) finds the free port.
 set -eu
 
 bindir=""
@@ -37,7 +38,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	chown -R postgres: "$dir"
 fi
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$("${PYTHON:-python3}" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 user=$(if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi)
 
 as_postgres "$bindir/initdb" -D "$dir/data" -U "$user" -A trust -E UTF8 --locale=C.UTF-8 \

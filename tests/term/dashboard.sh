@@ -9,7 +9,7 @@
 
 demo 300
 dash() {
-	"$LAPOR" --db "$D" dashboard --json | python3 -c "import json,sys; d=json.load(sys.stdin); $1"
+	"$LAPOR" --db "$D" dashboard --json | "$PYTHON" -c "import json,sys; d=json.load(sys.stdin); $1"
 }
 start 80 24
 keys d
@@ -43,7 +43,7 @@ done
 screen | grep -qE "$re" || fail "first officer row differs from --json"
 keys g
 # Live: another process archives a new case; the open count follows.
-id=$("$LAPOR" --db "$D" ls --json --limit 1 status:new | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+id=$("$LAPOR" --db "$D" ls --json --limit 1 status:new | "$PYTHON" -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
 "$LAPOR" --db "$D" archive "$id" --reason spam >/dev/null || fail "archive failed"
 total=$(dash 'print("Open %d   due within 24h %d" % (d["total"]["open"], d["total"]["due_soon"]))')
 wait_for "$total" 3

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo 50
-python3 - "$T/hostile.jsonl" <<'PY'
+"$PYTHON" - "$T/hostile.jsonl" <<'PY'
 import json, sys
 title = "\x1b[31mMERAH\x1b[0m \x1b]0;pwned\x07 \u202eterbalik\u202c 漢字テスト jalan rusak parah sekali di sini"
 body = "Isi \x1b[2J\x1b[H dengan \x1b[41mlatar\x1b[0m dan \x9b31m C1 dan 中文字符 panjang"
@@ -17,14 +17,14 @@ open(sys.argv[1], "w").write(json.dumps(rec) + "\n")
 PY
 "$LAPOR" --db "$D" import "$T/hostile.jsonl" >/dev/null || fail "import failed"
 id=$("$LAPOR" --db "$D" ls --json --limit 1000 |
-	python3 -c "import json,sys; print([c['id'] for c in json.load(sys.stdin) if c['tracking_id']=='HOSTILE-1'][0])")
+	"$PYTHON" -c "import json,sys; print([c['id'] for c in json.load(sys.stdin) if c['tracking_id']=='HOSTILE-1'][0])")
 start 80 24 NO_COLOR=1
 open_case "$id"
 wait_for "漢字テスト"
 cap=$(tm capture-pane -p -e)
 printf '%s' "$cap" | grep -qF "pwned" && fail "an OSC title sequence got through"
 printf '%s' "$cap" | grep -qF "[31m" && fail "a colour sequence shows as text"
-printf '%s' "$cap" | python3 -c '
+printf '%s' "$cap" | "$PYTHON" -c '
 import re, sys
 s = sys.stdin.read()
 seqs = re.findall(r"\x1b\[[0-9;]*m", s)

@@ -30,7 +30,7 @@ start_id() {
 # it: every heading is a whole Indonesian word, no heading is cut (…), and
 # each column's values start (right-aligned number: end) under its heading.
 columns() {
-	screen | python3 -c '
+	screen | "$PYTHON" -c '
 import sys
 rows = sys.stdin.read().split("\n")
 head = rows[int(sys.argv[1]) - 1]
@@ -137,7 +137,7 @@ screen | grep -qF "masalahnya sudah diatasi" || fail "the picker lacks the resol
 screen | grep -E "partially_resolved +sebagian masalahnya sudah diatasi" >/dev/null ||
 	fail "the picker lacks partially_resolved with its Indonesian help"
 # The picker's frame: both borders straight, so no label pushed it out.
-screen | python3 -c '
+screen | "$PYTHON" -c '
 import sys
 rows = [r for r in sys.stdin.read().split("\n") if r.count("\u2502") >= 2]
 if len(rows) < 5:

@@ -8,8 +8,11 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "SKIP: tmux is not installed"
 	exit 77
 fi
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "SKIP: python3 is needed to read --json output"
+# The Python to run: meson gives the one it runs under (a python3 first in
+# PATH may be a slow wrapper, such as a pyenv shim).
+PYTHON=${PYTHON:-python3}
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+	echo "SKIP: $PYTHON is needed to read --json output"
 	exit 77
 fi
 
@@ -91,7 +94,7 @@ wait_line() {
 
 # fits COLS: no row of the screen is wider than COLS terminal columns.
 fits() {
-	screen | python3 -c '
+	screen | "$PYTHON" -c '
 import sys, unicodedata
 def width(s):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
@@ -106,7 +109,7 @@ type_text() { tm send-keys -l "$1"; sleep 0.2; }
 # field ID EXPR: a value from `lapor show ID --json` (python expression on d).
 field() {
 	"$LAPOR" --db "$D" show "$1" --json |
-		python3 -c "import json,sys; d=json.load(sys.stdin); print($2)"
+		"$PYTHON" -c "import json,sys; d=json.load(sys.stdin); print($2)"
 }
 
 # first_case QUERY-OPTIONS...: the id of the first case `lapor ls` gives.
@@ -114,7 +117,7 @@ first_cases() {
 	local n=$1
 	shift
 	"$LAPOR" --db "$D" ls "$@" --limit "$n" --json |
-		python3 -c "import json,sys; print(' '.join(str(c['id']) for c in json.load(sys.stdin)))"
+		"$PYTHON" -c "import json,sys; print(' '.join(str(c['id']) for c in json.load(sys.stdin)))"
 }
 
 # open_case ID: the goto prompt.

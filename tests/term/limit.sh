@@ -12,7 +12,7 @@ wait_for "To verify ("
 
 # ids_on_screen: the case numbers of the list, top to bottom.
 ids_on_screen() {
-	screen | python3 -c '
+	screen | "$PYTHON" -c '
 import sys
 seen = False
 for l in sys.stdin.read().split("\n"):
@@ -23,7 +23,7 @@ for l in sys.stdin.read().split("\n"):
         seen = True' | sort -n | tr '\n' ' '
 }
 want=$("$LAPOR" --db "$D" ls --json --limit 1000 status:new,postponed agency:31.71 |
-	python3 -c "import json,sys; print(' '.join(sorted((str(c['id']) for c in json.load(sys.stdin)), key=int)))")
+	"$PYTHON" -c "import json,sys; print(' '.join(sorted((str(c['id']) for c in json.load(sys.stdin)), key=int)))")
 n=$(echo $want | wc -w)
 [ "$n" -ge 2 ] && [ "$n" -le 19 ] || fail "the fixture gives $n cases; the test needs 2..19"
 keys l

@@ -7,7 +7,7 @@
 demo 300
 start 80 24
 cands=$("$LAPOR" --db "$D" search --json --limit 50 jalan rusak |
-	python3 -c "
+	"$PYTHON" -c "
 import json,sys
 print(' '.join(str(h['id']) for h in json.load(sys.stdin)
       if h['status'] in ('new','postponed','assigned','in_progress','responded')))")
@@ -16,7 +16,7 @@ for c in $cands; do
 	open_case "$c"
 	if screen | grep -qF "Similar open cases"; then
 		id=$c
-		sid=$(screen | python3 -c '
+		sid=$(screen | "$PYTHON" -c '
 import sys
 lines = sys.stdin.read().split("\n")
 for i, l in enumerate(lines):

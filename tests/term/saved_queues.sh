@@ -7,13 +7,13 @@
 
 demo 300
 me=$("$LAPOR" --db "$D" officer ls --json |
-	python3 -c "import json,sys,os; print([o['agency'] for o in json.load(sys.stdin) if o['login']=='$(id -un)'][0])")
+	"$PYTHON" -c "import json,sys,os; print([o['agency'] for o in json.load(sys.stdin) if o['login']=='$(id -un)'][0])")
 "$LAPOR" --db "$D" queue save kes category:kesehatan >/dev/null || fail "queue save"
 "$LAPOR" --db "$D" queue save ditugaskan status:assigned --agency "$me" >/dev/null ||
 	fail "agency-wide queue save"
 count_of() {
 	"$LAPOR" --db "$D" queue ls --json |
-		python3 -c "import json,sys; print([q['count'] for q in json.load(sys.stdin) if q['name']=='$1'][0])"
+		"$PYTHON" -c "import json,sys; print([q['count'] for q in json.load(sys.stdin) if q['name']=='$1'][0])"
 }
 kes=$(count_of kes)
 asg=$(count_of ditugaskan)
@@ -29,8 +29,8 @@ keys Tab
 keys G k Enter
 wait_for "kes ($kes)"
 want=$("$LAPOR" --db "$D" ls --json --limit 1000 category:kesehatan |
-	python3 -c "import json,sys; print(' '.join(sorted(str(c['id']) for c in json.load(sys.stdin))))")
-got=$(screen | python3 -c '
+	"$PYTHON" -c "import json,sys; print(' '.join(sorted(str(c['id']) for c in json.load(sys.stdin))))")
+got=$(screen | "$PYTHON" -c '
 import sys
 seen = False
 out = []
@@ -48,7 +48,7 @@ print(" ".join(sorted(out)))')
 wait_for "  baru " 3
 screen | grep -E "^  baru +$(count_of baru) │" >/dev/null || fail "new queue's count is wrong"
 id=$("$LAPOR" --db "$D" ls --json --limit 1 category:kesehatan status:in_progress |
-	python3 -c "import json,sys; d=json.load(sys.stdin); print(d[0]['id'] if d else '')")
+	"$PYTHON" -c "import json,sys; d=json.load(sys.stdin); print(d[0]['id'] if d else '')")
 if [ -n "$id" ]; then
 	"$LAPOR" --db "$D" --as "$(field "$id" "d['assignee']")" note "$id" -m "catatan" >/dev/null ||
 		fail "note failed"

@@ -7,7 +7,7 @@
 
 demo 300
 want=$("$LAPOR" --db "$D" search --json --limit 200 jalan rusak |
-	python3 -c "import json,sys; print(' '.join(str(h['id']) for h in json.load(sys.stdin)))")
+	"$PYTHON" -c "import json,sys; print(' '.join(str(h['id']) for h in json.load(sys.stdin)))")
 n=$(echo $want | wc -w)
 [ "$n" -ge 2 ] || fail "fixture: only $n hits for jalan rusak"
 first=${want%% *}
@@ -17,7 +17,7 @@ wait_for "Search every case for:"
 type_text "jalan rusak"
 keys Enter
 wait_for "$n best matches for \"jalan rusak\""
-shown=$(screen | python3 -c '
+shown=$(screen | "$PYTHON" -c '
 import sys
 for l in sys.stdin.read().split("\n")[2:]:
     w = l.split()

@@ -17,7 +17,7 @@ type_text "Draf yang tidak boleh hilang ✓"
 sleep 2
 tm kill-server
 sleep 0.5
-python3 - "$D" "$id" <<'PY' || fail "no draft in the database"
+"$PYTHON" - "$D" "$id" <<'PY' || fail "no draft in the database"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 rows = db.execute("select text from draft where case_id = ?", (int(sys.argv[2]),)).fetchall()

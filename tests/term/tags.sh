@@ -10,7 +10,7 @@ wait_for "Queues"
 keys G Enter
 wait_for "All open cases ("
 # Three rows from the top of the list: read their numbers off the screen.
-ids=$(screen | python3 -c '
+ids=$(screen | "$PYTHON" -c '
 import sys
 seen = False
 out = []
