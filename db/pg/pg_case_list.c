@@ -151,6 +151,12 @@ static void merge_page(struct built *b, bool masked, const char *key, const char
 	       " (SELECT k.id, %s AS key FROM kase k WHERE %s = pf.v AND k.status = ps.v",
 	    masked ? "case_visible" : "kase", b->firsts, b->statuses, key,
 	    b->axis == MERGE_ASSIGNEE ? "k.assignee" : "k.agency");
+	/* The assignee index holds assigned cases only (WHERE assignee <>
+	 * ''): said on the column, since the pair's value is not a constant
+	 * the planner could test against it (without this, a supervisor's "My
+	 * cases" read the whole subtree: 1 s at 1,000,000 cases). */
+	if (b->axis == MERGE_ASSIGNEE)
+		ADD(b, " AND k.assignee <> ''");
 	for (int c = 0; c < b->n_pair; c++)
 		ADD(b, b->pair[c].any ? " AND %s = ANY ($%d::text[])" : " AND %s = $%d",
 		    b->pair[c].agency ? "pf.v" : "ps.v", b->pair[c].param);

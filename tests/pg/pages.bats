@@ -56,3 +56,23 @@ for line in sys.stdin:
 	grep -q 'Nested Loop' "$t/plan"
 	grep -q 'Function Scan on unnest' "$t/plan"
 }
+
+@test "an officer's own cases over several statuses are read from the assignee index" {
+	local t="$BATS_TEST_TMPDIR" who
+	who=$(psql -qXAt "$PGURI" -c "SELECT assignee FROM kase WHERE assignee <> ''
+		GROUP BY assignee ORDER BY count(*) DESC, assignee LIMIT 1")
+	[ -n "$who" ]
+	LAPOR_TRACE_SQL=1 "$LAPOR" --db "$(pg_as "$who")" ls --assignee me --limit 5 \
+		--status new,postponed,assigned,in_progress,responded 2>"$t/trace" >"$t/out"
+	page_statement "$t/trace" >"$t/page.sql"
+	[ "$(grep -c . "$t/page.sql")" -eq 1 ]
+	[ "$(tail -n +2 "$t/out" | grep -c .)" -ge 1 ]
+	psql -qXAt "$(pg_as "$who")" -f "$t/page.sql" | cut -d'|' -f1 >"$t/ids"
+	[ "$(tail -n +2 "$t/out" | awk '{ print $1 }')" = "$(cat "$t/ids")" ]
+	# The index holds assigned cases only (WHERE assignee <> ''): the
+	# statement must say so on the column for the planner to use it.
+	{ echo "SET enable_seqscan = off; EXPLAIN"; cat "$t/page.sql"; } |
+		psql -qXAt "$(pg_as "$who")" >"$t/plan"
+	cat "$t/plan"
+	grep -q 'Index Scan using kase_assignee_status[_a-z]* on kase' "$t/plan"
+}
