@@ -36,43 +36,43 @@ for line in sys.stdin:
     print(re.sub(r"\$([0-9]+)", lambda m: vals[m.group(1)], stmt) + ";")'
 }
 
-@test "a page of 3 agencies and 5 statuses scans the case table twice, not once per pair" {
-	local t="$BATS_TEST_TMPDIR"
-	LAPOR_TRACE_SQL=1 "$LAPOR" --db "$(pg_as "$SUP")" ls --limit 5 \
-		--status new,postponed,assigned,in_progress,responded 2>"$t/trace" >"$t/out"
+# page_plan LOGIN LS-ARGS...: runs `lapor ls LS-ARGS` as LOGIN with the
+# statements traced, checks that the page was one statement giving the
+# rows lapor printed (at least one), and writes its plan as the officer
+# (index scans preferred, as on a large table) to $BATS_TEST_TMPDIR/plan,
+# also printed (bats shows it when the test fails).
+page_plan() {
+	local t="$BATS_TEST_TMPDIR" uri
+	uri=$(pg_as "$1")
+	shift
+	LAPOR_TRACE_SQL=1 "$LAPOR" --db "$uri" ls "$@" 2>"$t/trace" >"$t/out"
 	page_statement "$t/trace" >"$t/page.sql"
 	[ "$(grep -c . "$t/page.sql")" -eq 1 ]
-	# The page as the officer reads it: the same rows as the statement.
-	[ "$(tail -n +2 "$t/out" | grep -c .)" -eq 5 ]
-	psql -qXAt "$(pg_as "$SUP")" -f "$t/page.sql" | cut -d'|' -f1 >"$t/ids"
+	[ "$(tail -n +2 "$t/out" | grep -c .)" -ge 1 ]
+	psql -qXAt "$uri" -f "$t/page.sql" | cut -d'|' -f1 >"$t/ids"
 	[ "$(tail -n +2 "$t/out" | awk '{ print $1 }')" = "$(cat "$t/ids")" ]
-	# Its plan (index scans preferred, as on a large table): one scan of
-	# kase for the 15 pairs, one for the page's rows by number.
-	{ echo "SET enable_seqscan = off; EXPLAIN"; cat "$t/page.sql"; } |
-		psql -qXAt "$(pg_as "$SUP")" >"$t/plan"
-	grep -E ' on kase( |$)' "$t/plan" >"$t/scans" || true
+	{ echo "SET enable_seqscan = off; EXPLAIN"; cat "$t/page.sql"; } | psql -qXAt "$uri" >"$t/plan"
 	cat "$t/plan"
+}
+
+@test "a page of 3 agencies and 5 statuses scans the case table twice, not once per pair" {
+	local t="$BATS_TEST_TMPDIR"
+	page_plan "$SUP" --limit 5 --status new,postponed,assigned,in_progress,responded
+	[ "$(tail -n +2 "$t/out" | grep -c .)" -eq 5 ]
+	# One scan of kase for the 15 pairs, one for the page's rows by number.
+	grep -E ' on kase( |$)' "$t/plan" >"$t/scans" || true
 	[ "$(grep -c . "$t/scans")" -eq 2 ]
 	grep -q 'Nested Loop' "$t/plan"
 	grep -q 'Function Scan on unnest' "$t/plan"
 }
 
 @test "an officer's own cases over several statuses are read from the assignee index" {
-	local t="$BATS_TEST_TMPDIR" who
+	local who
 	who=$(psql -qXAt "$PGURI" -c "SELECT assignee FROM kase WHERE assignee <> ''
 		GROUP BY assignee ORDER BY count(*) DESC, assignee LIMIT 1")
 	[ -n "$who" ]
-	LAPOR_TRACE_SQL=1 "$LAPOR" --db "$(pg_as "$who")" ls --assignee me --limit 5 \
-		--status new,postponed,assigned,in_progress,responded 2>"$t/trace" >"$t/out"
-	page_statement "$t/trace" >"$t/page.sql"
-	[ "$(grep -c . "$t/page.sql")" -eq 1 ]
-	[ "$(tail -n +2 "$t/out" | grep -c .)" -ge 1 ]
-	psql -qXAt "$(pg_as "$who")" -f "$t/page.sql" | cut -d'|' -f1 >"$t/ids"
-	[ "$(tail -n +2 "$t/out" | awk '{ print $1 }')" = "$(cat "$t/ids")" ]
+	page_plan "$who" --assignee me --limit 5 --status new,postponed,assigned,in_progress,responded
 	# The index holds assigned cases only (WHERE assignee <> ''): the
 	# statement must say so on the column for the planner to use it.
-	{ echo "SET enable_seqscan = off; EXPLAIN"; cat "$t/page.sql"; } |
-		psql -qXAt "$(pg_as "$who")" >"$t/plan"
-	cat "$t/plan"
-	grep -q 'Index Scan using kase_assignee_status[_a-z]* on kase' "$t/plan"
+	grep -q 'Index Scan using kase_assignee_status[_a-z]* on kase' "$BATS_TEST_TMPDIR/plan"
 }
