@@ -2,9 +2,9 @@
 # tests/bench/console_queues.sh: how long the console takes to show the
 # first page of each built-in queue, from the key to the drawn screen, on
 # any database (a file or a PostgreSQL URI, as the officer it logs in
-# as).  Prints figures, asserts nothing.
+# as, or as LOGIN on a file).  Prints figures, asserts nothing.
 #
-#   LAPOR=build/tui/lapor tests/bench/console_queues.sh DB [ROUNDS]
+#   LAPOR=build/tui/lapor tests/bench/console_queues.sh DB [ROUNDS [LOGIN]]
 #
 # Starts the console in tmux at 200x50 with LAPOR_TRACE_FILE, waits for
 # the queue counts, then ROUNDS times (default 3) walks the queue list
@@ -13,13 +13,14 @@
 # and drawing the screen).  Also: the first frame and the counts.
 set -u
 LAPOR=${LAPOR:?set LAPOR to the built lapor binary}
-DB=${1:?usage: tests/bench/console_queues.sh DB [ROUNDS]}
+DB=${1:?usage: tests/bench/console_queues.sh DB [ROUNDS [LOGIN]]}
 ROUNDS=${2:-3}
+LOGIN=${3:-}
 . "$(dirname "$(realpath "$0")")/lib.sh" # median, console_tmux, wait_trace
 console_tmux q
 trace=$work/trace
 : >"$trace"
-tm new-session -d -x 200 -y 50 "env LANG=C.UTF-8 LAPOR_TRACE_FILE=$trace $LAPOR --db '$DB'; sleep 5"
+tm new-session -d -x 200 -y 50 "env LANG=C.UTF-8 LAPOR_TRACE_FILE=$trace $LAPOR --db '$DB'${LOGIN:+ --as '$LOGIN'}; sleep 5"
 wait_trace "$trace" ' counts' || exit 1
 # The queues the officer sees: the sidebar's lines up to the first blank.
 n=$(tm capture-pane -p | awk -F'│' 'NR > 2 { q = $1; gsub(/^[ >]+|[ 0-9]+$/, "", q); if (q == "") exit; n++ } END { print n + 0 }')
