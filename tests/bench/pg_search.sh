@@ -20,7 +20,8 @@ LAPOR=${LAPOR:?set LAPOR to the built lapor binary}
 URI=${1:?usage: tests/bench/pg_search.sh URI [RUNS] [LIMIT]}
 RUNS=${2:-7}
 LIMIT=${3:-50}
-. "$(dirname "$(realpath "$0")")/lib.sh" # median
+here=$(dirname "$(realpath "$0")")
+. "$here/lib.sh" # median
 work=$(mktemp -d /tmp/lapor-pgsearch.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 unset LAPOR_DB LAPOR_NOW
@@ -30,12 +31,7 @@ printf '%-18s %10s %6s\n' phrase "median ms" stmts
 for p in "${phrases[@]}"; do
 	LAPOR_TRACE_SQL=1 "$LAPOR" --db "$URI" search "$p" --limit "$LIMIT" \
 		2>"$work/trace" >/dev/null || { echo "FAILED: lapor search $p" >&2; exit 1; }
-	grep -F 'to_tsquery' "$work/trace" | python3 -c '
-import re, sys
-for line in sys.stdin:
-    stmt, _, params = line.rstrip("\n").rpartition(";")
-    vals = dict(re.findall(r"\$([0-9]+)=(\x27(?:[^\x27]|\x27\x27)*\x27|-?[0-9]+(?! bytes))", params))
-    print(re.sub(r"\$([0-9]+)", lambda m: vals[m.group(1)], stmt) + ";")' \
+	grep -F 'to_tsquery' "$work/trace" | "${PYTHON:-python3}" "$here/../pg/trace_sql.py" \
 		>"$work/stmts.sql" || { echo "FAILED: a value not traced" >&2; exit 1; }
 	n=$(wc -l <"$work/stmts.sql")
 	{

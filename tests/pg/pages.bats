@@ -28,12 +28,7 @@ teardown() {
 # The traced statement of the page (lines of $1 holding the case
 # columns), its values written in, on stdout.
 page_statement() {
-	grep -F 'SELECT k.id, k.tracking_id' "$1" | "${PYTHON:-python3}" -c '
-import re, sys
-for line in sys.stdin:
-    stmt, _, params = line.rstrip("\n").rpartition(";")
-    vals = dict(re.findall(r"\$([0-9]+)=(\x27(?:[^\x27]|\x27\x27)*\x27|-?[0-9]+(?! bytes))", params))
-    print(re.sub(r"\$([0-9]+)", lambda m: vals[m.group(1)], stmt) + ";")'
+	grep -F 'SELECT k.id, k.tracking_id' "$1" | "${PYTHON:-python3}" "$BATS_TEST_DIRNAME/trace_sql.py"
 }
 
 # page_plan LOGIN LS-ARGS...: runs `lapor ls LS-ARGS` as LOGIN with the
