@@ -208,11 +208,12 @@ static bool trace_plain(const char *t)
 	return true;
 }
 
-/* True when t is a whole number. */
+/* True when t is a whole number as PostgreSQL writes one (no leading
+ * zero: "0812..." is a phone number, text). */
 static bool trace_number(const char *t)
 {
 	size_t i = *t == '-';
-	if (!t[i])
+	if (!t[i] || (t[i] == '0' && t[i + 1]))
 		return false;
 	for (; t[i]; i++)
 		if (t[i] < '0' || t[i] > '9')
